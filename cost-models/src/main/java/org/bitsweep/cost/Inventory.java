@@ -1,0 +1,23 @@
+package org.bitsweep.cost;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a PE (or any block) builds: how many of each part. */
+public record Inventory(Map<Part, Integer> counts) {
+    public Inventory {
+        counts = Map.copyOf(counts);
+        counts.forEach((p, n) -> {
+            if (n < 1)
+                throw new IllegalArgumentException("count of " + p + " must be >= 1, got " + n);
+        });
+    }
+
+    /** One of each part; a part listed twice is counted twice. */
+    public static Inventory of(Part... parts) {
+        Map<Part, Integer> counts = new LinkedHashMap<>();
+        for (Part p : parts)
+            counts.merge(p, 1, Integer::sum);
+        return new Inventory(counts);
+    }
+}
