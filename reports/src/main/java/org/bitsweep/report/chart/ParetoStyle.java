@@ -15,8 +15,8 @@ import org.jfree.chart.ui.RectangleInsets;
  * a line.
  */
 final class ParetoStyle {
-    private static final double POINT_OPACITY = 0.35;
-    private static final double POINT_SIZE_PX = 5;
+    private static final double POINT_OPACITY = 0.55;
+    private static final double POINT_SIZE_PX = 7;
     private static final double LEGEND_MARKER_SIZE_PX = 8;
     private static final double FRONT_SIZE_PX = 8;
     private static final float FRONT_LINE_WIDTH_PX = 2.2f;

@@ -46,11 +46,6 @@ public final class ModelZoo {
         return c;
     }
 
-    /** The workload names users may write, one example per model and phase. */
-    public List<String> workloadExamples() {
-        return order.stream().flatMap(n -> List.of(n + ":decode", n + ":prefill:2048").stream()).toList();
-    }
-
     /**
      * Parses a workload name: {@code MODEL:decode} (one new token for a batch of one: every projection has m = 1)
      * or {@code MODEL:prefill:SEQ} (a prompt of SEQ tokens: m = SEQ). Attention against the KV cache and the LM

@@ -1,0 +1,63 @@
+package org.bitsweep.sweep.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.bitsweep.sweep.SweepRunner;
+import org.bitsweep.sweep.exec.LocalExecutor;
+import org.bitsweep.sweep.file.SweepFile;
+import org.bitsweep.sweep.file.SweepFileReader;
+import org.bitsweep.sweep.space.DesignSpace;
+import org.bitsweep.workloads.UserInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a sweep file: evaluate every design point, write results.csv, the Pareto fronts "
+                + "(pareto-energy.csv, pareto-area.csv) and their charts (PNG and SVG).")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "SWEEP", description = "sweep file (YAML or JSON), e.g. examples/quickstart.yaml")
+    Path sweepFile;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "directory for the results (default: runs/NAME, NAME from the sweep file)")
+    Path out;
+
+    @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: all ${sys:bitsweep.cores} cores)")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "no progress bar and no summary")
+    boolean quiet;
+
+    static {
+        System.setProperty("bitsweep.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Override
+    public Integer call() {
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1)
+            throw new UserInputException("--threads: %d; use a positive number of threads".formatted(n));
+        SweepFile sweep = SweepFileReader.read(sweepFile);
+        Path dir = out != null ? out : Path.of("runs", sweep.name());
+        PrintWriter w = spec.commandLine().getOut();
+        if (!quiet)
+            w.printf("Sweep %s: %d design points on %s, %d threads, writing to %s%n", sweep.name(),
+                    new DesignSpace(sweep).size(), sweep.workloadSpec(), n, dir);
+        w.flush();
+        SweepRunner.Outcome o = SweepRunner.run(sweep, dir, new LocalExecutor(n, !quiet));
+        if (!quiet) {
+            w.printf("%d points (accuracy measured for %d distinct quantizations); Pareto fronts: %d points by "
+                    + "energy, %d by area%n", o.points(), o.accuracyEvaluations(), o.energyFrontSize(), o.areaFrontSize());
+            o.files().forEach(f -> w.println("  wrote " + f));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+package org.bitsweep.sweep.exec;
+
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import org.bitsweep.sweep.eval.Metrics;
+import org.bitsweep.sweep.space.DesignPoint;
+import org.bitsweep.sweep.space.DesignSpace;
+
+/**
+ * Evaluates points on a pool of threads. At most a window of points is in flight, taken lazily from the space, and
+ * results are handed on in point order as the head of the window finishes: memory stays bounded however large the
+ * space, and the output is the same for any number of threads.
+ */
+public final class LocalExecutor implements SweepExecutor {
+    private static final int WINDOW_PER_THREAD = 8;
+
+    private final int threads;
+    private final boolean progress;
+
+    public LocalExecutor(int threads, boolean progress) {
+        if (threads < 1)
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        this.threads = threads;
+        this.progress = progress;
+    }
+
+    @Override
+    public void run(DesignSpace space, Function<DesignPoint, Metrics> evaluate, Consumer<Metrics> sink) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "bitsweep-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        ArrayDeque<Future<Metrics>> window = new ArrayDeque<>();
+        Iterator<DesignPoint> points = space.iterator();
+        try (ProgressBar bar = progress ? bar(space.size()) : null) {
+            while (points.hasNext() || !window.isEmpty()) {
+                while (points.hasNext() && window.size() < threads * WINDOW_PER_THREAD) {
+                    DesignPoint p = points.next();
+                    window.add(pool.submit(() -> evaluate.apply(p)));
+                }
+                sink.accept(await(window.poll()));
+                if (bar != null)
+                    bar.step();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ProgressBar bar(long points) {
+        return new ProgressBarBuilder().setTaskName("sweep").setInitialMax(points).setUnit(" points", 1)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed().build();
+    }
+
+    private static Metrics await(Future<Metrics> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a design point", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r)
+                throw r;
+            if (e.getCause() instanceof Error err)
+                throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+}
