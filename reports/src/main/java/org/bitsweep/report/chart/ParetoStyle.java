@@ -15,7 +15,7 @@ import org.jfree.chart.ui.RectangleInsets;
  * a line.
  */
 final class ParetoStyle {
-    private static final double POINT_OPACITY = 0.55;
+    private static final double POINT_OPACITY = 0.45;
     private static final double POINT_SIZE_PX = 7;
     private static final double LEGEND_MARKER_SIZE_PX = 8;
     private static final double FRONT_SIZE_PX = 8;

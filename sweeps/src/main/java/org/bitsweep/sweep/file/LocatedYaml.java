@@ -115,6 +115,11 @@ public final class LocatedYaml {
                 return NODES.textNode(p.getText());
             }
             case VALUE_NUMBER_INT -> {
+                // YAML 1.1 reads 0x32 as hex 50 and 0o17 as octal; in a sweep file "0x32" is an array size typed
+                // wrong, so only plain decimal integers count as numbers and the rest stay text for the checks.
+                String text = p.getText();
+                if (!text.matches("[-+]?[0-9]+"))
+                    return NODES.textNode(text);
                 return NODES.numberNode(p.getLongValue());
             }
             case VALUE_NUMBER_FLOAT -> {

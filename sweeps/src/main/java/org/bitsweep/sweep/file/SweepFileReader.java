@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,8 @@ public final class SweepFileReader {
 
     private final LocatedYaml yaml;
     private final List<String> errors = new ArrayList<>();
+    /** Missing sections are reported once; the required keys inside them are not reported again. */
+    private final Set<String> missingSections = new HashSet<>();
 
     private SweepFileReader(LocatedYaml yaml) {
         this.yaml = yaml;
@@ -257,8 +260,10 @@ public final class SweepFileReader {
     /** A mapping under the root; a missing optional one reads as empty, so its fields take their defaults. */
     private JsonNode section(String pointer, JsonNode node, Set<String> keys, boolean required) {
         if (node == null) {
-            if (required)
-                error(pointer, "missing; it needs the keys " + sorted(keys));
+            if (required) {
+                error(pointer, "missing; it is required (keys: " + sorted(keys) + ")");
+                missingSections.add(pointer);
+            }
             return JsonNodeFactory.instance.objectNode();
         }
         if (!node.isObject()) {
@@ -325,6 +330,8 @@ public final class SweepFileReader {
     }
 
     private void error(String pointer, String message) {
+        if (missingSections.stream().anyMatch(section -> pointer.startsWith(section + "/")))
+            return;
         errors.add("%s:%d: %s: %s".formatted(yaml.file(), yaml.line(pointer), field(pointer), message));
     }
 

@@ -1,0 +1,99 @@
+package org.bitsweep.sweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user meets it: exit codes, messages, and the files of a real run of the quickstart. */
+class BitSweepCliTest {
+    static final Path QUICKSTART = Path.of("..", "examples", "quickstart.yaml");
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run bitsweep(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void theQuickstartWritesResultsFrontsAndCharts(@TempDir Path dir) throws Exception {
+        Run r = bitsweep("run", QUICKSTART.toString(), "--out", dir.toString(), "--quiet");
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> rows = Files.readAllLines(dir.resolve("results.csv"));
+        // 7 weight formats × 2 activation formats × 3 arrays, plus the header.
+        assertThat(rows).hasSize(1 + 42);
+        assertThat(rows.get(0)).startsWith("point,workload,weights,activations")
+                .contains("weight_sqnr_db", "cycles", "energy_pj", "area_um2");
+        for (String chart : List.of("pareto-energy", "pareto-area")) {
+            BufferedImage png = ImageIO.read(dir.resolve(chart + ".png").toFile());
+            assertThat(png.getWidth()).isEqualTo(960);
+            String svg = Files.readString(dir.resolve(chart + ".svg"));
+            assertThat(svg).contains("<svg", "weight SQNR (dB)", "Pareto front");
+            assertThat(Files.readAllLines(dir.resolve(chart + ".csv")).size()).isGreaterThan(1);
+        }
+        assertThat(Files.readString(dir.resolve("pareto-energy.svg"))).contains("energy per decode step, batch 1 (mJ)");
+        assertThat(Files.readString(dir.resolve("pareto-area.svg"))).contains("PE array area (mm²)");
+        assertThat(dir.resolve("sweep.resolved.yaml")).exists();
+    }
+
+    @Test
+    void theSameSweepGivesTheSameRowsWithAnyNumberOfThreads(@TempDir Path dir) throws Exception {
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        assertThat(bitsweep("run", QUICKSTART.toString(), "--out", one.toString(), "--quiet", "--threads", "1").code()).isZero();
+        assertThat(bitsweep("run", QUICKSTART.toString(), "--out", two.toString(), "--quiet", "--threads", "2").code()).isZero();
+        assertThat(Files.readString(one.resolve("results.csv"))).isEqualTo(Files.readString(two.resolve("results.csv")));
+    }
+
+    @Test
+    void aMalformedSweepFileExitsWithTwoAndOneMessageWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, """
+                workload: llama-2-7b:decode
+                quantization:
+                  weights: [int4, fp4]
+                  activations: int8
+                hardware:
+                  array: 16x16
+                """);
+        Run r = bitsweep("run", bad.toString(), "--out", dir.resolve("out").toString(), "--quiet");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("bitsweep: " + bad + ":3: quantization.weights[1]: unknown format "
+                + "\"fp4\"; valid: int2..int16, uint2..uint16");
+        assertThat(r.err()).doesNotContain("Exception", "\tat ");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void helpAndVersionAndListings() throws Exception {
+        assertThat(bitsweep("--help").out()).contains("run", "formats", "pes", "workloads");
+        for (String sub : List.of("run", "formats", "pes", "workloads"))
+            assertThat(bitsweep(sub, "--help").code()).isZero();
+        assertThat(bitsweep("--version").out()).startsWith("bitsweep ");
+        JsonNode formats = new ObjectMapper().readTree(bitsweep("formats", "--json").out());
+        assertThat(formats.size()).isEqualTo(30);
+        assertThat(formats.get(2).get("name").asText()).isEqualTo("int4");
+        assertThat(formats.get(2).get("min").asDouble()).isEqualTo(-8);
+        assertThat(new ObjectMapper().readTree(bitsweep("pes", "--json").out()).get(0).get("id").asText())
+                .isEqualTo("int-mac");
+        assertThat(new ObjectMapper().readTree(bitsweep("workloads", "--json").out()).get(0).get("parameters").asLong())
+                .isEqualTo(6_738_415_616L);
+        assertThat(bitsweep("nonsense").code()).isEqualTo(2);
+        assertThat(bitsweep("run", "--threads", "0", QUICKSTART.toString()).code()).isEqualTo(2);
+    }
+}
