@@ -1,7 +1,6 @@
 package org.bitsweep.sweep;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.bitsweep.sweep.pareto.ParetoFront;
 import org.bitsweep.sweep.space.DesignSpace;
 import org.bitsweep.sweep.store.CsvResultWriter;
 import org.bitsweep.sweep.store.ResultColumns;
+import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.model.Phase;
 import org.bitsweep.workloads.model.Workload;
 
@@ -50,7 +50,8 @@ public final class SweepRunner {
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the output directory " + out, e);
+            throw new UserInputException("--out: cannot create the directory %s (%s); choose a writable directory"
+                    .formatted(out, e.getMessage()));
         }
         List<Path> files = new ArrayList<>();
         Path resolved = out.resolve("sweep.resolved.yaml");

@@ -80,6 +80,14 @@ class BitSweepCliTest {
     }
 
     @Test
+    void anOutputPathThatIsAFileIsAUserError(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        Run r = bitsweep("run", QUICKSTART.toString(), "--out", file.toString(), "--quiet");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).startsWith("bitsweep: --out: cannot create the directory").doesNotContain("\tat ");
+    }
+
+    @Test
     void helpAndVersionAndListings() throws Exception {
         assertThat(bitsweep("--help").out()).contains("run", "formats", "pes", "workloads");
         for (String sub : List.of("run", "formats", "pes", "workloads"))
