@@ -4,36 +4,26 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.NumberFormat;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "formats", mixinStandardHelpOptions = true,
         description = "List the number formats a sweep file may name, with their bits and range.")
-final class FormatsCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--json", description = "print a JSON array instead of a table")
-    boolean json;
+final class FormatsCommand extends ListingCommand {
 
     @Override
-    public Integer call() {
-        List<NumberFormat> all = Formats.all();
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(all.stream().map(FormatsCommand::describe).toList()));
-            return 0;
-        }
+    List<Map<String, Object>> rows() {
+        return Formats.all().stream().map(FormatsCommand::describe).toList();
+    }
+
+    @Override
+    void printTable(PrintWriter out, List<Map<String, Object>> rows) {
         out.printf("%-8s %4s %12s %12s%n", "name", "bits", "min", "max");
-        for (NumberFormat f : all)
-            out.printf("%-8s %4d %12s %12s%n", f.name(), f.bits(), plain(f.minValue()), plain(f.maxValue()));
-        return 0;
+        for (Map<String, Object> r : rows)
+            out.printf("%-8s %4d %12s %12s%n", r.get("name"), r.get("bits"), plain((double) r.get("min")),
+                    plain((double) r.get("max")));
     }
 
     private static Map<String, Object> describe(NumberFormat f) {

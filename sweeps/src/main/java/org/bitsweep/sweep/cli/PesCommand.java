@@ -2,36 +2,27 @@ package org.bitsweep.sweep.cli;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import org.bitsweep.pe.PeCatalog;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "pes", mixinStandardHelpOptions = true, description = "List the processing elements a sweep file may name.")
-final class PesCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--json", description = "print a JSON array instead of a table")
-    boolean json;
+final class PesCommand extends ListingCommand {
 
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(Json.write(PeCatalog.entries().stream().map(e -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", e.id());
-                m.put("description", e.description());
-                return m;
-            }).toList()));
-            return 0;
-        }
-        PeCatalog.entries().forEach(e -> out.printf("%-10s %s%n", e.id(), e.description()));
-        return 0;
+    List<Map<String, Object>> rows() {
+        return PeCatalog.entries().stream().map(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.id());
+            m.put("description", e.description());
+            return m;
+        }).toList();
+    }
+
+    @Override
+    void printTable(PrintWriter out, List<Map<String, Object>> rows) {
+        rows.forEach(r -> out.printf("%-10s %s%n", r.get("id"), r.get("description")));
     }
 }
