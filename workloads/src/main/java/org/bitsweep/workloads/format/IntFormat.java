@@ -57,6 +57,11 @@ public record IntFormat(int bits, boolean signed) implements NumberFormat {
     }
 
     @Override
+    public double nearest(double value) {
+        return roundToInt(value);
+    }
+
+    @Override
     public double decode(int code) {
         return decodeInt(code);
     }
@@ -74,6 +79,19 @@ public record IntFormat(int bits, boolean signed) implements NumberFormat {
     @Override
     public double minValue() {
         return minInt();
+    }
+
+    @Override
+    public double minPositiveNormal() {
+        return 1;
+    }
+
+    @Override
+    public double[] values() {
+        double[] v = new double[codeCount()];
+        for (int i = 0; i < v.length; i++)
+            v[i] = minInt() + i;
+        return v;
     }
 
     private void checkCode(int code) {

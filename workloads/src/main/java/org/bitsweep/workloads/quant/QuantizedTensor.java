@@ -1,31 +1,38 @@
 package org.bitsweep.workloads.quant;
 
-import org.bitsweep.workloads.format.IntFormat;
+import java.util.Objects;
+
+import org.bitsweep.workloads.format.NumberFormat;
 
 /**
- * Integer codes and one scale per group. Element i of the tensor is {@code format.decodeInt(codes[i]) ·
- * scales[i / groupSize]}. A group is a run of consecutive elements of one row, or the whole tensor when
- * quantized per tensor.
+ * A tensor after quantization: the code of every element, what each group stored beside its codes (scale, zero
+ * point, choice of type), the dequantized values those imply, and the storage it all costs.
+ *
+ * @param codes          one code per element, in the tensor's row-major order, in the format of its group (for a
+ *                       mixture, the candidate {@code selectors} names; for OliVe, see {@link OliveCodec})
+ * @param values         the dequantized values, row-major
+ * @param scales         one per group (empty for a cast), as stored, i.e. already rounded to the scale format
+ * @param zeroPoints     one per group for asymmetric quantization, else empty
+ * @param selectors      one per group for mixtures (index of the candidate) and OliVe (index of the normal type),
+ *                       else empty
+ * @param groupSize      elements per group, counted along the grouping axis
+ * @param bitsPerElement storage per element: its code plus its share of scales, zero points and selectors
  */
-public record QuantizedTensor(String name, int rows, int cols, IntFormat format, int groupSize, int[] codes,
-                              float[] scales) {
-    /** Scales are stored as FP32 values, so each costs 32 bits of storage. */
-    public static final int SCALE_BITS = Float.SIZE;
-
+public record QuantizedTensor(String name, int rows, int cols, NumberFormat format, Granularity granularity,
+                              int[] codes, float[] values, double[] scales, int[] zeroPoints, int[] selectors,
+                              int groupSize, double bitsPerElement) {
     public QuantizedTensor {
-        if (codes.length != rows * cols || codes.length % groupSize != 0 || scales.length != codes.length / groupSize)
+        Objects.requireNonNull(format, "format");
+        if (codes.length != (long) rows * cols || values.length != codes.length)
             throw new IllegalArgumentException("inconsistent quantized tensor " + name);
     }
 
+    /** The dequantized values, a copy. */
     public float[] dequantize() {
-        float[] out = new float[codes.length];
-        for (int i = 0; i < codes.length; i++)
-            out[i] = (float) (format.decodeInt(codes[i]) * (double) scales[i / groupSize]);
-        return out;
+        return values.clone();
     }
 
-    /** Storage per element, counting each group's scale: {@code bits + 32 / groupSize}. */
-    public double bitsPerElement() {
-        return format.bits() + (double) SCALE_BITS / groupSize;
+    public int groups() {
+        return scales.length;
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 import org.bitsweep.workloads.model.Workload;
 import org.bitsweep.workloads.quant.Granularity;
-import org.bitsweep.workloads.quant.QuantizedTensor;
+import org.bitsweep.workloads.quant.QuantConfig;
+import org.bitsweep.workloads.quant.Quantizer;
 
 /** A workload after quantization: one {@link LayerTrace} per layer, in the workload's order. */
 public record Trace(Workload workload, List<LayerTrace> layers) {
@@ -13,14 +14,19 @@ public record Trace(Workload workload, List<LayerTrace> layers) {
     }
 
     /**
-     * Every layer runs with the same operand formats; weights carry one FP32 scale per group (or per tensor),
-     * activations one per tensor, whose share per element is negligible and counted as zero.
+     * Every layer runs with the same operand formats; weights carry what their quantizer stores per group (an FP16
+     * scale, and a selector for mixtures), activations one scale per tensor, whose share per element is negligible
+     * and counted as zero.
      */
     public static Trace uniform(Workload workload, OperandFormats formats, Granularity weightGranularity) {
+        Quantizer weights = new Quantizer(QuantConfig.of(formats.weight(), weightGranularity));
         return new Trace(workload, workload.layers().stream().map(layer -> {
-            long group = weightGranularity instanceof Granularity.PerGroup g ? g.size() : layer.shape().weights();
-            double weightBits = formats.weight().bits() + (double) QuantizedTensor.SCALE_BITS / group;
-            return new LayerTrace(layer, formats, weightBits, formats.activation().bits());
+            long group = layer.shape().weights();
+            if (weightGranularity instanceof Granularity.PerGroup g)
+                group = g.size();
+            else if (weightGranularity instanceof Granularity.PerChannel ch)
+                group = ch.axis() == 0 ? layer.shape().k() : layer.shape().n();
+            return new LayerTrace(layer, formats, weights.bitsPerElement(group), formats.activation().bits());
         }).toList());
     }
 }

@@ -67,6 +67,7 @@ class IntFormatTest {
                 .isInstanceOf(UserInputException.class)
                 .hasMessageContaining("\"int17\"")
                 .hasMessageContaining("int2..int16");
-        assertThatThrownBy(() -> Formats.parse("fp4")).isInstanceOf(UserInputException.class);
+        assertThatThrownBy(() -> Formats.parse("fp5")).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("eXmY");
     }
 }

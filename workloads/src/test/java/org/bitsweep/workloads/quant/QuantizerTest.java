@@ -25,7 +25,8 @@ class QuantizerTest {
             values[i] = int4.decodeInt(q.codes()[i]);
         assertThat(values).containsExactly(7, 4, -2, 0, 7, 4, -2, 0);
         assertThat(q.scales()).containsExactly(1f, 0.25f);
-        assertThat(q.bitsPerElement()).isEqualTo(4 + 32.0 / 4);
+        // Each group of 4 stores one FP16 scale: 4 + 16/4 = 8 bits per element.
+        assertThat(q.bitsPerElement()).isEqualTo(4 + 16.0 / 4);
     }
 
     @Test
@@ -40,10 +41,12 @@ class QuantizerTest {
 
     @Test
     void errorFallsWithEveryExtraBitOnTheSameTensor() {
+        // Up to 10 bits: beyond, the FP16 scale's own rounding (2^-11 relative) clips the group maximum by more
+        // than an integer step is worth, and the error stops falling.
         Tensor w = SyntheticTensors.gaussian("w", 64, 512, 0.02, 7);
         for (Granularity g : new Granularity[] {Granularity.TENSOR, Granularity.group(128)}) {
             double previous = Double.POSITIVE_INFINITY;
-            for (int bits = 2; bits <= 16; bits++) {
+            for (int bits = 2; bits <= 10; bits++) {
                 QuantizedTensor q = new Quantizer(IntFormat.signed(bits), g).quantize(w);
                 double mse = TensorMetrics.mse(w, q.dequantize());
                 assertThat(mse).as("%s int%d", g, bits).isLessThan(previous);

@@ -1,0 +1,97 @@
+package org.bitsweep.workloads.format;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.bitsweep.workloads.Checks;
+
+/**
+ * OliVe's outlier-victim pair encoding (Guo et al., ISCA 2023). Values are scaled so that the normal range ends at
+ * {@code normalLimit}; a scaled value beyond it is an outlier, kept in the wider "abfloat" grid of
+ * {@code outlierMagnitudes}, and its pair neighbour (elements 2k and 2k+1) is pruned to zero, its code slot serving
+ * as the marker. Normal values use whichever of {@code normalTypes} has the lower error per group. Every element
+ * still takes {@code bits} bits, so memory stays aligned. Value sets: the official code's {@code quant_modules.py}
+ * (ANCHORS.md §3c). As a {@link NumberFormat} it stands for its first normal type.
+ */
+public record OliveFormat(String name, int bits, List<LookupFormat> normalTypes, double[] outlierMagnitudes,
+                          double normalLimit, String source) implements NumberFormat {
+    public OliveFormat {
+        Checks.nonBlank("format name", name);
+        normalTypes = List.copyOf(normalTypes);
+        outlierMagnitudes = outlierMagnitudes.clone();
+        Arrays.sort(outlierMagnitudes);
+        if (normalTypes.isEmpty() || outlierMagnitudes.length == 0 || !(normalLimit > 0))
+            throw new IllegalArgumentException(name + ": needs normal types, outlier values and a normal limit");
+    }
+
+    /** The outlier value nearest to a scaled magnitude beyond the normal limit (ties to the smaller). */
+    public double nearestOutlier(double magnitude) {
+        int i = Arrays.binarySearch(outlierMagnitudes, magnitude);
+        if (i >= 0)
+            return outlierMagnitudes[i];
+        int above = -i - 1;
+        if (above == 0)
+            return outlierMagnitudes[0];
+        if (above == outlierMagnitudes.length)
+            return outlierMagnitudes[above - 1];
+        double lo = outlierMagnitudes[above - 1];
+        double hi = outlierMagnitudes[above];
+        return magnitude - lo <= hi - magnitude ? lo : hi;
+    }
+
+    @Override
+    public double[] outlierMagnitudes() {
+        return outlierMagnitudes.clone();
+    }
+
+    @Override
+    public double decode(int code) {
+        return normalTypes.get(0).decode(code);
+    }
+
+    @Override
+    public int encode(double value) {
+        return normalTypes.get(0).encode(value);
+    }
+
+    @Override
+    public double maxValue() {
+        return outlierMagnitudes[outlierMagnitudes.length - 1];
+    }
+
+    @Override
+    public double minValue() {
+        return -maxValue();
+    }
+
+    @Override
+    public double minPositiveNormal() {
+        return normalTypes.stream().mapToDouble(LookupFormat::minPositiveNormal).min().orElseThrow();
+    }
+
+    /** The normal types' values and the signed outliers. */
+    @Override
+    public double[] values() {
+        double[] normals = normalTypes.stream().flatMapToDouble(t -> Arrays.stream(t.values())).toArray();
+        double[] outliers = Arrays.stream(outlierMagnitudes).flatMap(m -> Arrays.stream(new double[] {-m, m})).toArray();
+        double[] all = Arrays.copyOf(normals, normals.length + outliers.length);
+        System.arraycopy(outliers, 0, all, normals.length, outliers.length);
+        return Arrays.stream(all).map(v -> v == 0 ? 0.0 : v).distinct().sorted().toArray();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof OliveFormat f && name.equals(f.name) && bits == f.bits && normalTypes.equals(f.normalTypes)
+                && Arrays.equals(outlierMagnitudes, f.outlierMagnitudes) && normalLimit == f.normalLimit;
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode() * 31 + Arrays.hashCode(outlierMagnitudes);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
