@@ -11,9 +11,9 @@ import org.bitsweep.sim.Simulator;
 import org.bitsweep.sweep.file.AccuracySpec;
 import org.bitsweep.sweep.file.SweepFile;
 import org.bitsweep.sweep.space.DesignPoint;
-import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.quant.Granularity;
+import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.quant.Quantizer;
 import org.bitsweep.workloads.tensor.SyntheticTensors;
 import org.bitsweep.workloads.tensor.Tensor;
@@ -49,7 +49,7 @@ public final class Evaluator {
     }
 
     private double measureAccuracy(QuantKey key) {
-        Quantizer q = new Quantizer((IntFormat) key.weights(), key.granularity());
+        Quantizer q = new Quantizer(QuantConfig.of(key.weights(), key.granularity()));
         Tensor w = tensor();
         return TensorMetrics.sqnrDb(w, q.quantize(w).dequantize());
     }

@@ -30,6 +30,7 @@ import org.bitsweep.workloads.model.Layer;
 import org.bitsweep.workloads.model.ModelZoo;
 import org.bitsweep.workloads.model.Workload;
 import org.bitsweep.workloads.quant.Granularity;
+import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.trace.OperandFormats;
 
 /**
@@ -147,6 +148,12 @@ public final class SweepFileReader {
                 error("/quantization/weights", "%s is unsigned but the synthetic weights are signed; use int%d"
                         .formatted(w.name(), w.bits()));
         for (Granularity g : granularity) {
+            for (NumberFormat w : weights)
+                try {
+                    QuantConfig.of(w, g);
+                } catch (UserInputException e) {
+                    error("/quantization/granularity", e.getMessage());
+                }
             if (!(g instanceof Granularity.PerGroup group))
                 continue;
             if (accuracy.cols() % group.size() != 0)
@@ -165,9 +172,13 @@ public final class SweepFileReader {
                 for (NumberFormat w : weights)
                     for (NumberFormat a : activations) {
                         OperandFormats f = OperandFormats.of(w, a);
-                        if (!pe.supports(f))
+                        if (pe.supports(f))
+                            continue;
+                        if (f.bothIntegers())
                             error("/hardware/accumulator_bits", "%d with pe %s: %s"
                                     .formatted(acc, id, pe.unsupportedReason(f)));
+                        else
+                            error("/hardware/pe", pe.unsupportedReason(f));
                     }
             }
     }
@@ -332,7 +343,9 @@ public final class SweepFileReader {
     private void error(String pointer, String message) {
         if (missingSections.stream().anyMatch(section -> pointer.startsWith(section + "/")))
             return;
-        errors.add("%s:%d: %s: %s".formatted(yaml.file(), yaml.line(pointer), field(pointer), message));
+        String line = "%s:%d: %s: %s".formatted(yaml.file(), yaml.line(pointer), field(pointer), message);
+        if (!errors.contains(line))
+            errors.add(line);
     }
 
     private UserInputException failure() {

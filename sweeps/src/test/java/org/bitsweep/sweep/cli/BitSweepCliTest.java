@@ -66,15 +66,15 @@ class BitSweepCliTest {
         Files.writeString(bad, """
                 workload: llama-2-7b:decode
                 quantization:
-                  weights: [int4, fp4]
+                  weights: [int4, fp5]
                   activations: int8
                 hardware:
                   array: 16x16
                 """);
         Run r = bitsweep("run", bad.toString(), "--out", dir.resolve("out").toString(), "--quiet");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).isEqualTo("bitsweep: " + bad + ":3: quantization.weights[1]: unknown format "
-                + "\"fp4\"; valid: int2..int16, uint2..uint16");
+        assertThat(r.err().strip()).startsWith("bitsweep: " + bad + ":3: quantization.weights[1]: unknown format "
+                + "\"fp5\"; valid: int2..int16, uint2..uint16, eXmY").doesNotContain("\n");
         assertThat(r.err()).doesNotContain("Exception", "\tat ");
         assertThat(dir.resolve("out")).doesNotExist();
     }
@@ -94,9 +94,8 @@ class BitSweepCliTest {
             assertThat(bitsweep(sub, "--help").code()).isZero();
         assertThat(bitsweep("--version").out()).startsWith("bitsweep ");
         JsonNode formats = new ObjectMapper().readTree(bitsweep("formats", "--json").out());
-        assertThat(formats.size()).isEqualTo(30);
         assertThat(formats.get(2).get("name").asText()).isEqualTo("int4");
-        assertThat(formats.get(2).get("min").asDouble()).isEqualTo(-8);
+        assertThat(formats.get(2).get("values").get(0).asDouble()).isEqualTo(-8);
         assertThat(new ObjectMapper().readTree(bitsweep("pes", "--json").out()).get(0).get("id").asText())
                 .isEqualTo("int-mac");
         assertThat(new ObjectMapper().readTree(bitsweep("workloads", "--json").out()).get(0).get("parameters").asLong())
