@@ -7,7 +7,7 @@ import org.bitsweep.workloads.Checks;
 /**
  * A mixture of data types (BitMoD, Chen et al., HPCA 2025): each group of weights is quantized with every candidate
  * and keeps the one with the least squared error; the choice is stored per group in ⌈log2 candidates⌉ selector bits.
- * Candidates share a width. As a {@link NumberFormat} it stands for the first candidate's codes.
+ * Candidates share a width; a code is read through the candidate its group's selector names.
  */
 public record MixtureFormat(String name, List<NumberFormat> candidates, String source) implements NumberFormat {
     public MixtureFormat {
@@ -29,14 +29,18 @@ public record MixtureFormat(String name, List<NumberFormat> candidates, String s
         return candidates.get(0).bits();
     }
 
+    /** A code means nothing without its group's selector: decode through the candidate it names. */
     @Override
     public double decode(int code) {
-        return candidates.get(0).decode(code);
+        throw new UnsupportedOperationException(name + ": a mixture chooses its type per group; decode with the "
+                + "candidate the group's selector names");
     }
 
+    /** A mixture encodes whole groups, not single values: use the Quantizer. */
     @Override
     public int encode(double value) {
-        return candidates.get(0).encode(value);
+        throw new UnsupportedOperationException(name + ": a mixture chooses its type per group; quantize groups "
+                + "with the Quantizer");
     }
 
     @Override

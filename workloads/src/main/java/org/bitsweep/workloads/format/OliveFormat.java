@@ -11,7 +11,7 @@ import org.bitsweep.workloads.Checks;
  * {@code outlierMagnitudes}, and its pair neighbour (elements 2k and 2k+1) is pruned to zero, its code slot serving
  * as the marker. Normal values use whichever of {@code normalTypes} has the lower error per group. Every element
  * still takes {@code bits} bits, so memory stays aligned. Value sets: the official code's {@code quant_modules.py}
- * (ANCHORS.md §3c). As a {@link NumberFormat} it stands for its first normal type.
+ * (ANCHORS.md §3c).
  */
 public record OliveFormat(String name, int bits, List<LookupFormat> normalTypes, double[] outlierMagnitudes,
                           double normalLimit, String source) implements NumberFormat {
@@ -44,14 +44,16 @@ public record OliveFormat(String name, int bits, List<LookupFormat> normalTypes,
         return outlierMagnitudes.clone();
     }
 
+    /** A code means nothing without its pair partner: see the quantizer's OliVe codec. */
     @Override
     public double decode(int code) {
-        return normalTypes.get(0).decode(code);
+        throw new UnsupportedOperationException(name + ": OliVe codes are decoded in pairs, with the group's scale");
     }
 
+    /** OliVe encodes pairs of values, not single values: use the Quantizer. */
     @Override
     public int encode(double value) {
-        return normalTypes.get(0).encode(value);
+        throw new UnsupportedOperationException(name + ": OliVe encodes pairs of values; use the Quantizer");
     }
 
     @Override
