@@ -20,10 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 class BitSweepCliTest {
     static final Path QUICKSTART = Path.of("..", "examples", "quickstart.yaml");
 
-    record Run(int code, String out, String err) {
+    public record Run(int code, String out, String err) {
     }
 
-    static Run bitsweep(String... args) {
+    public static Run bitsweep(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);

@@ -41,11 +41,12 @@ final class AsymmetricIntCodec implements GroupCodec {
         double shrink = 1;
         if (calibration instanceof Calibration.Mse) {
             double best = Double.POSITIVE_INFINITY;
-            int[] c = new int[to];
-            float[] v = new float[to];
+            float[] slice = java.util.Arrays.copyOfRange(x, from, to);
+            int[] c = new int[slice.length];
+            float[] v = new float[slice.length];
             for (int i = 0; i < Calibration.Mse.STEPS; i++) {
                 double s = 1 - i / 100.0;
-                double error = apply(lo * s, hi * s, x, from, to, c, v, null, group);
+                double error = apply(lo * s, hi * s, slice, 0, slice.length, c, v, null, group);
                 if (error < best) {
                     best = error;
                     shrink = s;

@@ -27,21 +27,23 @@ final class MixtureCodec implements GroupCodec {
         int n = to - from;
         int[] bestCodes = new int[n];
         float[] bestValues = new float[n];
-        int[] tryCodes = new int[to];
-        float[] tryValues = new float[to];
+        // Candidates work on a copy of the group, so scratch arrays are group-sized.
+        float[] slice = java.util.Arrays.copyOfRange(x, from, to);
+        int[] tryCodes = new int[n];
+        float[] tryValues = new float[n];
         double bestError = Double.POSITIVE_INFINITY;
         double bestScale = 1;
         int best = 0;
         for (int k = 0; k < candidates.size(); k++) {
             ElementCodec candidate = candidates.get(k);
-            double scale = candidate.chooseScale(x, from, to, group);
-            double error = candidate.apply(scale, x, from, to, group, tryCodes, tryValues);
+            double scale = candidate.chooseScale(slice, 0, n, group);
+            double error = candidate.apply(scale, slice, 0, n, group, tryCodes, tryValues);
             if (error < bestError) {
                 bestError = error;
                 best = k;
                 bestScale = scale;
-                System.arraycopy(tryCodes, from, bestCodes, 0, n);
-                System.arraycopy(tryValues, from, bestValues, 0, n);
+                System.arraycopy(tryCodes, 0, bestCodes, 0, n);
+                System.arraycopy(tryValues, 0, bestValues, 0, n);
             }
         }
         System.arraycopy(bestCodes, 0, codes, from, n);

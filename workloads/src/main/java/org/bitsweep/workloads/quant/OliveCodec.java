@@ -48,8 +48,9 @@ final class OliveCodec implements GroupCodec {
     @Override
     public double quantize(float[] x, int from, int to, int group, int[] codes, float[] values, GroupRecord record) {
         double start = startScale(x, from, to);
-        int[] tryCodes = new int[to];
-        float[] tryValues = new float[to];
+        float[] slice = Arrays.copyOfRange(x, from, to);
+        int[] tryCodes = new int[slice.length];
+        float[] tryValues = new float[slice.length];
         double bestError = Double.POSITIVE_INFINITY;
         int bestType = 0;
         double bestScale = 1;
@@ -57,7 +58,7 @@ final class OliveCodec implements GroupCodec {
         for (int t = 0; t < types.size(); t++)
             for (int k = -SEARCH_STEPS; k <= SEARCH_STEPS; k++) {
                 double scale = scales.store(start * Math.pow(2, k / (double) SEARCH_STEPS));
-                double error = apply(t, scale, x, from, to, tryCodes, tryValues);
+                double error = apply(t, scale, slice, 0, slice.length, tryCodes, tryValues);
                 if (error < bestError) {
                     bestError = error;
                     bestType = t;

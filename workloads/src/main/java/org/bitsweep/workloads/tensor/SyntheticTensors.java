@@ -13,6 +13,49 @@ public final class SyntheticTensors {
     private SyntheticTensors() {
     }
 
+    /**
+     * Independent Student-t values with {@code nu} degrees of freedom, times {@code scale}: heavy-tailed like LLM
+     * weights with outliers (ν = 4 has finite variance 2·scale² but a fourth moment that diverges). Drawn as
+     * Z / sqrt(V/ν) with Z standard normal and V ~ χ²(ν) = 2·Gamma(ν/2), the gamma by Marsaglia and Tsang's method
+     * (ACM TOMS 2000), all from one seeded stream.
+     */
+    public static Tensor studentT(String name, int rows, int cols, double nu, double scale, long seed) {
+        Checks.finitePositive("degrees of freedom", nu);
+        Checks.finitePositive("scale", scale);
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] data = new float[Math.multiplyExact(rows, cols)];
+        for (int i = 0; i < data.length; i++) {
+            double z = normal(random);
+            double chiSquared = 2 * gamma(nu / 2, random);
+            data[i] = (float) (scale * z / StrictMath.sqrt(chiSquared / nu));
+        }
+        return new Tensor(name, rows, cols, data);
+    }
+
+    /** One standard normal draw (Box–Muller, the cosine branch only, so each call uses two uniforms). */
+    private static double normal(SplittableRandom random) {
+        double radius = StrictMath.sqrt(-2 * StrictMath.log(1 - random.nextDouble()));
+        return radius * StrictMath.cos(2 * StrictMath.PI * random.nextDouble());
+    }
+
+    /** Gamma(shape, 1) by Marsaglia–Tsang; shapes below 1 use Gamma(shape + 1) · U^(1/shape). */
+    private static double gamma(double shape, SplittableRandom random) {
+        if (shape < 1)
+            return gamma(shape + 1, random) * StrictMath.pow(1 - random.nextDouble(), 1 / shape);
+        double d = shape - 1.0 / 3;
+        double c = 1 / StrictMath.sqrt(9 * d);
+        while (true) {
+            double x = normal(random);
+            double v = 1 + c * x;
+            if (v <= 0)
+                continue;
+            v = v * v * v;
+            double u = 1 - random.nextDouble();
+            if (StrictMath.log(u) < 0.5 * x * x + d - d * v + d * StrictMath.log(v))
+                return d * v;
+        }
+    }
+
     /** Independent N(0, std²) values, drawn by the Box–Muller transform. */
     public static Tensor gaussian(String name, int rows, int cols, double std, long seed) {
         Checks.finitePositive("std", std);

@@ -33,4 +33,71 @@ public final class TensorMetrics {
         }
         return sum;
     }
+
+    /** Cosine similarity Σ x·x̂ / (|x|·|x̂|); 1 for identical directions. */
+    public static double cosine(Tensor reference, float[] approx) {
+        float[] x = reference.data();
+        checkLength(reference, approx);
+        double dot = 0;
+        double xx = 0;
+        double yy = 0;
+        for (int i = 0; i < x.length; i++) {
+            dot += (double) x[i] * approx[i];
+            xx += (double) x[i] * x[i];
+            yy += (double) approx[i] * approx[i];
+        }
+        return dot / Math.sqrt(xx * yy);
+    }
+
+    public static final int KL_BINS = 2048;
+    public static final double KL_SMOOTHING = 1e-6;
+
+    /**
+     * KL divergence D(P‖Q) in nats between the value distributions of the reference (P) and its approximation (Q):
+     * both histogrammed into {@link #KL_BINS} equal bins over the reference's [min, max] (approximate values beyond
+     * fall into the end bins), Q smoothed by adding {@link #KL_SMOOTHING} of the mass evenly to every bin so that a
+     * bin Q leaves empty does not make the divergence infinite. This is the histogram form TensorRT's calibration
+     * uses; it measures how much the quantized values' distribution differs, not the per-element error.
+     */
+    public static double klDivergence(Tensor reference, float[] approx) {
+        float[] x = reference.data();
+        checkLength(reference, approx);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (float v : x) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        if (!(hi > lo))
+            return 0;
+        double[] p = new double[KL_BINS];
+        double[] q = new double[KL_BINS];
+        double width = (hi - lo) / KL_BINS;
+        for (int i = 0; i < x.length; i++) {
+            p[bin(x[i], lo, width)]++;
+            q[bin(approx[i], lo, width)]++;
+        }
+        double kl = 0;
+        for (int b = 0; b < KL_BINS; b++) {
+            if (p[b] == 0)
+                continue;
+            double pb = p[b] / x.length;
+            double qb = (q[b] / x.length) * (1 - KL_SMOOTHING) + KL_SMOOTHING / KL_BINS;
+            kl += pb * Math.log(pb / qb);
+        }
+        return kl;
+    }
+
+    private static int bin(double v, double lo, double width) {
+        if (Double.isNaN(v))
+            throw new IllegalArgumentException("NaN in the approximation");
+        int b = (int) Math.floor((v - lo) / width);
+        return Math.max(0, Math.min(KL_BINS - 1, b));
+    }
+
+    private static void checkLength(Tensor reference, float[] approx) {
+        if (approx.length != reference.size())
+            throw new IllegalArgumentException("approximation has %d values, reference %s has %d"
+                    .formatted(approx.length, reference.name(), reference.size()));
+    }
 }

@@ -1,0 +1,136 @@
+package org.bitsweep.sweep.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.workloads.io.NpyReader;
+import org.bitsweep.workloads.io.SafetensorsReader;
+import org.bitsweep.workloads.io.TensorData;
+import org.bitsweep.workloads.tensor.SyntheticTensors;
+import org.bitsweep.workloads.tensor.Tensor;
+
+/**
+ * Where {@code bitsweep quantize} gets its tensor: a user's file (.npy, or .safetensors with an optional
+ * {@code :TENSOR}), or a seeded synthetic one. Non-finite values are handled by the chosen policy before a
+ * {@link Tensor} (which holds finite values only) is built.
+ */
+final class TensorSource {
+    /** What to do with NaN and ±∞ in an input tensor. */
+    enum NanPolicy {
+        /** Stop with an error naming the first one. */
+        ERROR,
+        /** Replace them with 0 before quantizing and measuring. */
+        ZERO,
+        /** Leave them out: quantize as if they were 0, and measure only the finite elements. */
+        SKIP
+    }
+
+    /** The tensor, and which elements were not finite in the input (null when all were). */
+    record Loaded(Tensor tensor, boolean[] nonFinite, boolean synthetic, String description) {
+    }
+
+    private TensorSource() {
+    }
+
+    static Loaded file(String spec, int[] reshape, NanPolicy policy) {
+        String file = spec;
+        String tensorName = null;
+        int colon = spec.lastIndexOf(':');
+        if (colon > 0 && spec.substring(0, colon).toLowerCase(Locale.ROOT).endsWith(".safetensors")) {
+            file = spec.substring(0, colon);
+            tensorName = spec.substring(colon + 1);
+        }
+        Path path = Path.of(file);
+        String lower = file.toLowerCase(Locale.ROOT);
+        TensorData data;
+        if (lower.endsWith(".npy"))
+            data = NpyReader.read(path);
+        else if (lower.endsWith(".safetensors"))
+            data = tensorName == null ? SafetensorsReader.read(path) : SafetensorsReader.read(path, tensorName);
+        else
+            throw new UserInputException(("--input: %s: unknown file type; valid: FILE.npy, FILE.safetensors, "
+                    + "FILE.safetensors:TENSOR").formatted(file));
+        int rows = data.rows();
+        int cols = data.cols();
+        if (reshape != null) {
+            if ((long) reshape[0] * reshape[1] != data.size())
+                throw new UserInputException(("--shape %d,%d holds %d values but %s has shape %s (%d values); give a "
+                        + "shape with the same number of values").formatted(reshape[0], reshape[1],
+                        (long) reshape[0] * reshape[1], file, data.shapeString(), data.size()));
+            rows = reshape[0];
+            cols = reshape[1];
+        }
+        return finite(file, data.name(), rows, cols, data.data(), policy,
+                "%s (%s, %s)".formatted(data.name(), file, data.shapeString()));
+    }
+
+    static Loaded synthetic(String spec, int[] shape, double std, long seed) {
+        if (shape == null)
+            throw new UserInputException("--synthetic needs --shape ROWS,COLS, e.g. --shape 4096,4096");
+        Tensor t;
+        if (spec.equals("gaussian")) {
+            t = SyntheticTensors.gaussian("synthetic-gaussian", shape[0], shape[1], std, seed);
+        } else if (spec.startsWith("student-t:")) {
+            double nu;
+            try {
+                nu = Double.parseDouble(spec.substring("student-t:".length()));
+            } catch (NumberFormatException e) {
+                nu = Double.NaN;
+            }
+            if (!(nu > 0) || Double.isInfinite(nu))
+                throw new UserInputException("--synthetic %s: degrees of freedom must be a number > 0, e.g. student-t:4"
+                        .formatted(spec));
+            t = SyntheticTensors.studentT("synthetic-student-t", shape[0], shape[1], nu, std, seed);
+        } else {
+            throw new UserInputException("--synthetic: unknown distribution \"%s\"; valid: gaussian, student-t:NU"
+                    .formatted(spec));
+        }
+        return new Loaded(t, null, true, "synthetic %s %d×%d, scale %s, seed %d".formatted(spec, shape[0], shape[1],
+                std, seed));
+    }
+
+    static int[] parseShape(String text) {
+        String[] parts = text.split(",");
+        try {
+            if (parts.length == 2) {
+                int rows = Integer.parseInt(parts[0].trim());
+                int cols = Integer.parseInt(parts[1].trim());
+                if (rows >= 1 && cols >= 1 && (long) rows * cols <= Integer.MAX_VALUE - 8)
+                    return new int[] {rows, cols};
+            }
+        } catch (NumberFormatException e) {
+            // falls through
+        }
+        throw new UserInputException("--shape: \"%s\"; valid: ROWS,COLS with both >= 1, e.g. 4096,4096".formatted(text));
+    }
+
+    private static Loaded finite(String file, String name, int rows, int cols, float[] values, NanPolicy policy,
+                                 String description) {
+        boolean[] nonFinite = null;
+        int count = 0;
+        int first = -1;
+        for (int i = 0; i < values.length; i++)
+            if (!Float.isFinite(values[i])) {
+                if (first < 0)
+                    first = i;
+                count++;
+            }
+        if (count > 0) {
+            if (policy == NanPolicy.ERROR)
+                throw new UserInputException(("%s: tensor %s has %d NaN or infinite values (the first, %s, at index %d: "
+                        + "row %d, col %d); choose --nan zero or --nan skip").formatted(file, name, count,
+                        values[first], first, first / cols, first % cols));
+            values = values.clone();
+            nonFinite = new boolean[values.length];
+            for (int i = 0; i < values.length; i++)
+                if (!Float.isFinite(values[i])) {
+                    nonFinite[i] = true;
+                    values[i] = 0;
+                }
+            if (policy == NanPolicy.ZERO)
+                nonFinite = null;
+        }
+        return new Loaded(new Tensor(name, rows, cols, values), nonFinite, false, description);
+    }
+}
