@@ -2,7 +2,8 @@ package org.bitsweep.workloads.quant;
 
 /**
  * Quantizes one group of consecutive elements of the working array (see {@link Quantizer}): writes each element's
- * code and dequantized value, records what the group stores, and returns the group's squared error.
+ * code and dequantized value, records what the group stores, and returns the group's squared error (NaN where a
+ * codec skips summing it because nothing compares groups: the plain integer path).
  */
 interface GroupCodec {
     double quantize(float[] x, int from, int to, int group, int[] codes, float[] values, GroupRecord record);
