@@ -96,6 +96,23 @@ class BitSweepCliTest {
         JsonNode formats = new ObjectMapper().readTree(bitsweep("formats", "--json").out());
         assertThat(formats.get(2).get("name").asText()).isEqualTo("int4");
         assertThat(formats.get(2).get("values").get(0).asDouble()).isEqualTo(-8);
+        JsonNode e4m3 = null;
+        JsonNode fp16 = null;
+        for (JsonNode f : formats) {
+            assertThat(f.fieldNames()).toIterable().contains("name", "aliases", "bits", "max", "min_normal",
+                    "min_subnormal");
+            if (f.get("name").asText().equals("fp8-e4m3"))
+                e4m3 = f;
+            if (f.get("name").asText().equals("fp16"))
+                fp16 = f;
+        }
+        // OCP E4M3: 254 finite values less one for -0 (0x80) = 253, from -448 to 448; fp16 lists no values.
+        assertThat(e4m3.get("aliases").get(0).asText()).isEqualTo("float8_e4m3fn");
+        assertThat(e4m3.get("values").size()).isEqualTo(253);
+        assertThat(e4m3.get("values").get(0).asDouble()).isEqualTo(-448);
+        assertThat(e4m3.get("min_subnormal").asDouble()).isEqualTo(0x1p-9);
+        assertThat(fp16.has("values")).isFalse();
+        assertThat(formats.get(2).get("min_subnormal").isNull()).isTrue();
         assertThat(new ObjectMapper().readTree(bitsweep("pes", "--json").out()).get(0).get("id").asText())
                 .isEqualTo("int-mac");
         assertThat(new ObjectMapper().readTree(bitsweep("workloads", "--json").out()).get(0).get("parameters").asLong())
