@@ -1,12 +1,14 @@
 package org.bitsweep.cost;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What toggles: how many operations of each part, for example per MAC. Counts may be fractional averages. */
 public record Activity(Map<Part, Double> counts) {
     public Activity {
-        counts = Map.copyOf(counts);
+        // Insertion order, not Map.copyOf's per-JVM random order: sums over parts must round the same every run.
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         counts.forEach((p, n) -> {
             if (!(n >= 0) || Double.isInfinite(n))
                 throw new IllegalArgumentException("count of " + p + " must be finite and >= 0, got " + n);

@@ -1,12 +1,14 @@
 package org.bitsweep.cost;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a PE (or any block) builds: how many of each part. */
 public record Inventory(Map<Part, Integer> counts) {
     public Inventory {
-        counts = Map.copyOf(counts);
+        // Insertion order, not Map.copyOf's per-JVM random order: sums over parts must round the same every run.
+        counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         counts.forEach((p, n) -> {
             if (n < 1)
                 throw new IllegalArgumentException("count of " + p + " must be >= 1, got " + n);

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bitsweep", mixinStandardHelpOptions = true, versionProvider = BitSweepCommand.Version.class,
         description = "Simulate and explore hardware for quantized neural networks: sweep number formats and "
                 + "PE arrays over real workloads and draw accuracy-versus-cost Pareto fronts.",
-        subcommands = {RunCommand.class, QuantizeCommand.class, FormatsCommand.class, PesCommand.class,
+        subcommands = {RunCommand.class, ReportCommand.class, QuantizeCommand.class, FormatsCommand.class, PesCommand.class,
                 WorkloadsCommand.class})
 final class BitSweepCommand implements Runnable {
     @Spec

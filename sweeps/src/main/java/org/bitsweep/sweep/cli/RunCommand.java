@@ -36,6 +36,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar and no summary")
     boolean quiet;
 
+    @Option(names = "--resume", description = "keep the rows an interrupted run of the same sweep wrote to --out, "
+            + "drop a torn last row, and run only the rest")
+    boolean resume;
+
     static {
         System.setProperty("bitsweep.cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
     }
@@ -49,13 +53,16 @@ final class RunCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("runs", sweep.name());
         PrintWriter w = spec.commandLine().getOut();
         if (!quiet)
-            w.printf("Sweep %s: %d design points on %s, %d threads, writing to %s%n", sweep.name(),
-                    new DesignSpace(sweep).size(), sweep.workloadSpec(), n, dir);
+            w.printf("Sweep %s: %,d design points, %d threads, writing to %s%n", sweep.name(),
+                    new DesignSpace(sweep).size(), n, dir);
         w.flush();
-        SweepRunner.Outcome o = SweepRunner.run(sweep, dir, new LocalExecutor(n, !quiet));
+        SweepRunner.Outcome o = SweepRunner.run(sweep, dir, new LocalExecutor(n, !quiet), resume);
         if (!quiet) {
-            w.printf("%d points (accuracy measured for %d distinct quantizations); Pareto fronts: %d points by "
-                    + "energy, %d by area%n", o.points(), o.accuracyEvaluations(), o.energyFrontSize(), o.areaFrontSize());
+            if (resume)
+                w.printf("resumed: %,d rows kept from the interrupted run%n", o.resumedRows());
+            w.printf("%,d rows written (accuracy measured for %d distinct quantizations); %,d feasible of %,d; "
+                    + "Pareto front: %s%n", o.newRows(), o.accuracyEvaluations(), o.report().feasible(),
+                    o.report().rows(), o.report().frontSizes());
             o.files().forEach(f -> w.println("  wrote " + f));
         }
         return 0;

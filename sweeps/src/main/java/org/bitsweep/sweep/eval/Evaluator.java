@@ -1,16 +1,23 @@
 package org.bitsweep.sweep.eval;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.pe.PeCatalog;
 import org.bitsweep.sim.Accelerator;
+import org.bitsweep.sim.EnergyBreakdown;
 import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.Simulator;
 import org.bitsweep.sweep.file.AccuracySpec;
+import org.bitsweep.sweep.file.Constraint;
+import org.bitsweep.sweep.file.Derived;
 import org.bitsweep.sweep.file.SweepFile;
 import org.bitsweep.sweep.space.DesignPoint;
+import org.bitsweep.sweep.space.DesignSpace;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
@@ -18,29 +25,94 @@ import org.bitsweep.workloads.quant.Quantizer;
 import org.bitsweep.workloads.tensor.SyntheticTensors;
 import org.bitsweep.workloads.tensor.Tensor;
 import org.bitsweep.workloads.tensor.TensorMetrics;
+import org.bitsweep.workloads.trace.OperandFormats;
 import org.bitsweep.workloads.trace.Trace;
 
 /**
- * Evaluates design points; safe to call from many threads. Accuracy depends on the quantization only, so it is
- * computed once per distinct (weight format, granularity) and shared by every hardware variant; the synthetic
- * tensor itself is drawn once per sweep from the sweep's seed.
+ * Evaluates design points; safe to call from many threads. Work is done once per distinct input it depends on:
+ * accuracy once per (weight format, granularity), shared by every hardware variant; traces once per (workload,
+ * operand formats, granularity); the synthetic tensor once per sweep, from the sweep's seed.
  */
 public final class Evaluator {
     private final SweepFile sweep;
+    private final DesignSpace space;
     private final Map<QuantKey, Double> accuracy = new ConcurrentHashMap<>();
+    private final Map<TraceKey, Trace> traces = new ConcurrentHashMap<>();
     private volatile Tensor tensor;
 
-    public Evaluator(SweepFile sweep) {
-        this.sweep = sweep;
+    public Evaluator(DesignSpace space) {
+        this.space = space;
+        this.sweep = space.sweep();
     }
 
-    public Metrics evaluate(DesignPoint p) {
+    public ResultRow evaluate(DesignPoint p) {
         double acc = accuracy.computeIfAbsent(new QuantKey(p.weights(), p.granularity()), this::measureAccuracy);
-        Trace trace = Trace.uniform(sweep.workload(), p.formats(), p.granularity());
+        Trace trace = traces.computeIfAbsent(new TraceKey(p.workload().spec(), p.formats(), p.granularity()),
+                k -> Trace.uniform(p.workload().workload(), k.formats(), k.granularity()));
         Accelerator accelerator = new Accelerator(PeCatalog.create(p.pe(), p.peParams()), p.array(),
                 p.bufferKib() * 1024L, p.clockMhz(), AsicCostModel.at(p.node()));
         SimResult sim = Simulator.run(accelerator, trace.layers());
-        return new Metrics(p, acc, trace.layers().get(0).weightBitsPerElement(), sim);
+        EnergyBreakdown e = sim.energy();
+
+        Map<String, Double> metrics = new HashMap<>();
+        metrics.put(sweep.accuracy().metric(), acc);
+        metrics.put("weight_bits_per_element", trace.layers().get(0).weightBitsPerElement());
+        metrics.put("cycles", (double) sim.cycles());
+        metrics.put("seconds", sim.seconds());
+        metrics.put("energy_pj", e.totalPj());
+        metrics.put("energy_mac_pj", e.macPj());
+        metrics.put("energy_register_pj", e.registerPj());
+        metrics.put("energy_weight_sram_pj", e.weightSramPj());
+        metrics.put("energy_activation_sram_pj", e.activationSramPj());
+        metrics.put("area_um2", sim.areaUm2());
+        metrics.put("utilization", sim.utilization());
+        for (Derived d : sweep.derived())
+            metrics.put(d.name(), d.expression().eval(n -> lookup(p, metrics, n)));
+        boolean feasible = true;
+        for (Constraint c : sweep.constraints())
+            if (c.fromMetrics() && !c.expression().test(n -> lookup(p, metrics, n)))
+                feasible = false;
+
+        List<Object> v = new ArrayList<>();
+        v.add(p.id());
+        v.add(p.workload().spec());
+        v.add(p.weights().name());
+        v.add(p.activations().name());
+        v.add(p.granularity().toString());
+        v.add(p.pe());
+        v.add(p.array().toString());
+        v.add(p.overflow().id());
+        v.add(p.node());
+        v.add(p.array().rows());
+        v.add(p.array().cols());
+        v.add(p.array().pes());
+        v.add(p.accumulatorBits());
+        v.add(p.bufferKib());
+        v.add(p.clockMhz());
+        v.add(p.weights().bits());
+        v.add(p.activations().bits());
+        v.add(p.granularity() instanceof Granularity.PerGroup g ? g.size() : 0);
+        v.add(acc);
+        v.add(metrics.get("weight_bits_per_element"));
+        v.add(sim.cycles());
+        v.add(sim.seconds());
+        v.add(e.totalPj());
+        v.add(e.macPj());
+        v.add(e.registerPj());
+        v.add(e.weightSramPj());
+        v.add(e.activationSramPj());
+        v.add(sim.areaUm2());
+        v.add(sim.utilization());
+        for (Derived d : sweep.derived())
+            v.add(metrics.get(d.name()));
+        v.add(feasible);
+        v.add(sweep.accuracy().describe());
+        return new ResultRow(p.id(), v);
+    }
+
+    private double lookup(DesignPoint p, Map<String, Double> metrics, String name) {
+        Double m = metrics.get(name);
+        return m != null ? m : space.parameter(p, name);
     }
 
     /** How many distinct quantizations were measured so far; the cache's size, for tests and logs. */
@@ -48,10 +120,20 @@ public final class Evaluator {
         return accuracy.size();
     }
 
+    public int traceEvaluations() {
+        return traces.size();
+    }
+
     private double measureAccuracy(QuantKey key) {
         Quantizer q = new Quantizer(QuantConfig.of(key.weights(), key.granularity()));
         Tensor w = tensor();
-        return TensorMetrics.sqnrDb(w, q.quantize(w).dequantize());
+        float[] approx = q.quantize(w).values();
+        return switch (sweep.accuracy().metric()) {
+            case "weight_mse" -> TensorMetrics.mse(w, approx);
+            case "weight_cosine" -> TensorMetrics.cosine(w, approx);
+            case "weight_kl" -> TensorMetrics.klDivergence(w, approx);
+            default -> TensorMetrics.sqnrDb(w, approx);
+        };
     }
 
     private Tensor tensor() {
@@ -60,7 +142,9 @@ public final class Evaluator {
             synchronized (this) {
                 if (tensor == null) {
                     AccuracySpec a = sweep.accuracy();
-                    tensor = SyntheticTensors.gaussian("synthetic-gaussian-weights", a.rows(), a.cols(), a.std(),
+                    tensor = a.nu() == 0
+                            ? SyntheticTensors.gaussian("synthetic-gaussian-weights", a.rows(), a.cols(), a.std(), sweep.seed())
+                            : SyntheticTensors.studentT("synthetic-student-t-weights", a.rows(), a.cols(), a.nu(), a.std(),
                             sweep.seed());
                 }
                 t = tensor;
@@ -70,5 +154,8 @@ public final class Evaluator {
     }
 
     private record QuantKey(NumberFormat weights, Granularity granularity) {
+    }
+
+    private record TraceKey(String workload, OperandFormats formats, Granularity granularity) {
     }
 }

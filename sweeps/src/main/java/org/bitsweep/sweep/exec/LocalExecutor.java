@@ -13,17 +13,18 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-import org.bitsweep.sweep.eval.Metrics;
+import org.bitsweep.sweep.eval.ResultRow;
 import org.bitsweep.sweep.space.DesignPoint;
 import org.bitsweep.sweep.space.DesignSpace;
 
 /**
  * Evaluates points on a pool of threads. At most a window of points is in flight, taken lazily from the space, and
  * results are handed on in point order as the head of the window finishes: memory stays bounded however large the
- * space, and the output is the same for any number of threads.
+ * space, and the output is the same for any number of threads. The progress bar counts points of the space
+ * (including those the constraints skip), with rate and time left.
  */
 public final class LocalExecutor implements SweepExecutor {
-    private static final int WINDOW_PER_THREAD = 8;
+    private static final int WINDOW_PER_THREAD = 16;
 
     private final int threads;
     private final boolean progress;
@@ -36,35 +37,39 @@ public final class LocalExecutor implements SweepExecutor {
     }
 
     @Override
-    public void run(DesignSpace space, Function<DesignPoint, Metrics> evaluate, Consumer<Metrics> sink) {
+    public void run(DesignSpace space, long fromId, Function<DesignPoint, ResultRow> evaluate, Consumer<ResultRow> sink) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bitsweep-worker");
             t.setDaemon(true);
             return t;
         });
-        ArrayDeque<Future<Metrics>> window = new ArrayDeque<>();
-        Iterator<DesignPoint> points = space.iterator();
-        try (ProgressBar bar = progress ? bar(space.size()) : null) {
+        ArrayDeque<Future<ResultRow>> window = new ArrayDeque<>();
+        Iterator<DesignPoint> points = space.points(fromId);
+        try (ProgressBar bar = progress ? bar(space.size(), fromId) : null) {
             while (points.hasNext() || !window.isEmpty()) {
                 while (points.hasNext() && window.size() < threads * WINDOW_PER_THREAD) {
                     DesignPoint p = points.next();
                     window.add(pool.submit(() -> evaluate.apply(p)));
                 }
-                sink.accept(await(window.poll()));
+                ResultRow row = await(window.poll());
+                sink.accept(row);
                 if (bar != null)
-                    bar.step();
+                    bar.stepTo(row.point() + 1);
             }
+            if (bar != null)
+                bar.stepTo(space.size());
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static ProgressBar bar(long points) {
-        return new ProgressBarBuilder().setTaskName("sweep").setInitialMax(points).setUnit(" points", 1)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed().build();
+    private static ProgressBar bar(long points, long start) {
+        return new ProgressBarBuilder().setTaskName("sweep").setInitialMax(points).startsFrom(start,
+                java.time.Duration.ZERO).setUnit(" points", 1).setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(250).showSpeed().build();
     }
 
-    private static Metrics await(Future<Metrics> f) {
+    private static ResultRow await(Future<ResultRow> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {

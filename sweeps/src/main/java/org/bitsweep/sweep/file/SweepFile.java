@@ -2,34 +2,36 @@ package org.bitsweep.sweep.file;
 
 import java.util.List;
 import java.util.Objects;
-
-import org.bitsweep.pe.Overflow;
-import org.bitsweep.sim.array.OutputStationaryArray;
-import org.bitsweep.workloads.format.NumberFormat;
-import org.bitsweep.workloads.model.Workload;
-import org.bitsweep.workloads.quant.Granularity;
+import java.util.Optional;
 
 /**
- * A sweep file as understood: every key checked, every default filled in. Each hardware and quantization field is a
- * list of the values to sweep; a single value in the file is a list of one.
+ * A sweep file as understood (schema v1): every key checked, every default filled in. {@code axes} are in the
+ * fixed order the design space enumerates them; {@code zip} lists groups of axis keys that vary together.
+ *
+ * @param groupBy   column whose values get separate Pareto fronts (absent: one front)
+ * @param colorBy   column that colours the chart points
+ * @param charts    chart file types to write: png, svg
  */
-public record SweepFile(String name, String file, long seed, String workloadSpec, Workload workload,
-                        AccuracySpec accuracy,
-                        List<NumberFormat> weights, List<NumberFormat> activations, List<Granularity> granularity,
-                        List<String> pe, List<OutputStationaryArray> array, List<Integer> accumulatorBits,
-                        List<Overflow> overflow, List<Integer> bufferKib, List<Double> clockMhz, List<String> node) {
+public record SweepFile(String name, String file, long seed, AccuracySpec accuracy, List<Axis> axes,
+                        List<List<String>> zip, List<Derived> derived, List<Constraint> constraints,
+                        List<Objective> objectives, Optional<String> groupBy, String colorBy, List<String> charts,
+                        boolean report) {
     public SweepFile {
-        Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(accuracy, "accuracy");
-        weights = List.copyOf(weights);
-        activations = List.copyOf(activations);
-        granularity = List.copyOf(granularity);
-        pe = List.copyOf(pe);
-        array = List.copyOf(array);
-        accumulatorBits = List.copyOf(accumulatorBits);
-        overflow = List.copyOf(overflow);
-        bufferKib = List.copyOf(bufferKib);
-        clockMhz = List.copyOf(clockMhz);
-        node = List.copyOf(node);
+        axes = List.copyOf(axes);
+        zip = zip.stream().map(List::copyOf).toList();
+        derived = List.copyOf(derived);
+        constraints = List.copyOf(constraints);
+        objectives = List.copyOf(objectives);
+        charts = List.copyOf(charts);
+    }
+
+    public Axis axis(String key) {
+        return axes.stream().filter(a -> a.key().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no axis " + key));
+    }
+
+    public boolean hasAxis(String key) {
+        return axes.stream().anyMatch(a -> a.key().equals(key));
     }
 }

@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -22,42 +25,50 @@ import org.bitsweep.pe.PeCatalog;
 import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.sim.array.OutputStationaryArray;
+import org.bitsweep.sweep.expr.Expression;
+import org.bitsweep.sweep.expr.ExpressionException;
+import org.bitsweep.sweep.expr.ExpressionParser;
+import org.bitsweep.sweep.store.ResultColumns;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.model.Layer;
 import org.bitsweep.workloads.model.ModelZoo;
-import org.bitsweep.workloads.model.Workload;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.trace.OperandFormats;
 
 /**
- * Reads a sweep file and checks all of it before any work starts, as a user would want: every error is collected
- * and reported together, each as {@code file:line: field: what is wrong; what is valid}. The keys are documented in
- * docs/sweep-files.md.
+ * Reads a sweep file (schema v1, docs/sweep-files.md) and checks all of it before any work starts: every error is
+ * collected and reported together, each as {@code file:line: field: what is wrong; what is valid}.
  */
 public final class SweepFileReader {
-    static final Set<String> TOP = Set.of("name", "seed", "workload", "accuracy", "quantization", "hardware");
+    static final Set<String> TOP = Set.of("version", "name", "seed", "workload", "accuracy", "quantization", "target",
+            "zip", "derived", "constraints", "objectives", "pareto", "outputs");
     static final Set<String> ACCURACY = Set.of("metric", "tensor");
-    static final Set<String> TENSOR = Set.of("rows", "cols", "std");
+    static final Set<String> TENSOR = Set.of("distribution", "rows", "cols", "std");
     static final Set<String> QUANTIZATION = Set.of("weights", "activations", "granularity");
-    static final Set<String> HARDWARE = Set.of("pe", "array", "accumulator_bits", "overflow", "buffer_kib",
-            "clock_mhz", "node");
+    static final Set<String> TARGET = Set.of("kind", "pe", "array", "rows", "cols", "accumulator_bits", "overflow",
+            "buffer_kib", "clock_mhz", "node");
+    static final Set<String> PARETO = Set.of("group_by", "color_by");
+    static final Set<String> OUTPUTS = Set.of("charts", "report");
+    static final Set<String> OBJECTIVE = Set.of("column", "direction");
+    static final Set<String> RANGE = Set.of("range", "step", "log", "factor", "count");
 
     public static final long DEFAULT_SEED = 1;
-    public static final AccuracySpec DEFAULT_ACCURACY = new AccuracySpec(AccuracySpec.WEIGHT_SQNR_DB, 256, 4096, 0.02);
-    public static final Granularity DEFAULT_GRANULARITY = Granularity.group(128);
+    public static final AccuracySpec DEFAULT_ACCURACY = new AccuracySpec(AccuracySpec.WEIGHT_SQNR_DB, 256, 4096, 0.02, 0);
+    public static final String DEFAULT_GRANULARITY = "group:128";
     public static final int DEFAULT_ACCUMULATOR_BITS = 32;
     public static final int DEFAULT_BUFFER_KIB = 256;
     public static final double DEFAULT_CLOCK_MHZ = 1000;
     public static final String DEFAULT_NODE = "45nm";
+    /** Parameter-only constraints are checked against at most this many points for a contradiction. */
+    static final long CONTRADICTION_SCAN_LIMIT = 10_000_000;
     private static final Pattern ARRAY = Pattern.compile("(\\d+)\\s*[xX×]\\s*(\\d+)");
 
     private final LocatedYaml yaml;
     private final List<String> errors = new ArrayList<>();
-    /** Missing sections are reported once; the required keys inside them are not reported again. */
     private final Set<String> missingSections = new HashSet<>();
 
     private SweepFileReader(LocatedYaml yaml) {
@@ -80,43 +91,101 @@ public final class SweepFileReader {
     private SweepFile sweep(String defaultName) {
         JsonNode root = yaml.root();
         if (!root.isObject()) {
-            error("", "a sweep file is a mapping of keys (name, workload, quantization, hardware, ...), got "
-                    + kind(root));
+            error("", "a sweep file is a mapping of keys (name, workload, quantization, target, ...), got " + kind(root));
             throw failure();
         }
         keys("", root, TOP);
+        scalar("/version", root.get("version"), n -> {
+            if (!n.isIntegralNumber() || n.asInt() != 1)
+                throw new UserInputException("unsupported version %s; valid: 1".formatted(n.asText()));
+            return 1;
+        }, 1);
         String name = scalar("/name", root.get("name"), this::text, defaultName);
         long seed = scalar("/seed", root.get("seed"), this::integer, DEFAULT_SEED);
-        String workloadSpec = required("/workload", root.get("workload"), this::text);
-        Workload workload = workloadSpec == null ? null
-                : parse("/workload", root.get("workload"), n -> ModelZoo.bundled().workload(n.asText()));
-
         AccuracySpec accuracy = accuracy(root.get("accuracy"));
 
+        List<Axis> axes = new ArrayList<>();
+        axis(axes, "workload", "/workload", root.get("workload"),
+                n -> new WorkloadChoice(text(n), ModelZoo.bundled().workload(text(n))), null, Numbers.NONE);
         JsonNode q = section("/quantization", root.get("quantization"), QUANTIZATION, true);
-        List<NumberFormat> weights = axis("/quantization/weights", q.get("weights"), this::format, null);
-        List<NumberFormat> activations = axis("/quantization/activations", q.get("activations"), this::format, null);
-        List<Granularity> granularity = axis("/quantization/granularity", q.get("granularity"),
-                n -> Granularity.parse(text(n)), List.of(DEFAULT_GRANULARITY));
+        axis(axes, "quantization.weights", "/quantization/weights", q.get("weights"), this::format, null, Numbers.NONE);
+        axis(axes, "quantization.activations", "/quantization/activations", q.get("activations"), this::format, null, Numbers.NONE);
+        axis(axes, "quantization.granularity", "/quantization/granularity", q.get("granularity"),
+                n -> Granularity.parse(text(n)), List.of(Granularity.parse(DEFAULT_GRANULARITY)), Numbers.NONE);
+        JsonNode t = section("/target", root.get("target"), TARGET, true);
+        scalar("/target/kind", t.get("kind"), n -> {
+            if (!text(n).equals("pe-array"))
+                throw new UserInputException(("unknown target kind \"%s\"; valid: pe-array (FPGA and GPU targets "
+                        + "come later)").formatted(n.asText()));
+            return "pe-array";
+        }, "pe-array");
+        axis(axes, "target.pe", "/target/pe", t.get("pe"), this::peId, List.of(PeCatalog.ids().get(0)), Numbers.NONE);
+        boolean byDims = t.has("rows") || t.has("cols");
+        if (byDims && t.has("array"))
+            error("/target/array", "give either array (ROWSxCOLS) or rows and cols, not both");
+        if (byDims) {
+            axis(axes, "target.rows", "/target/rows", t.get("rows"),
+                    n -> (int) ranged(n, 1, OutputStationaryArray.MAX_DIM), null, Numbers.INTEGER);
+            axis(axes, "target.cols", "/target/cols", t.get("cols"),
+                    n -> (int) ranged(n, 1, OutputStationaryArray.MAX_DIM), null, Numbers.INTEGER);
+        } else {
+            axis(axes, "target.array", "/target/array", t.get("array"), this::array, null, Numbers.NONE);
+        }
+        axis(axes, "target.accumulator_bits", "/target/accumulator_bits", t.get("accumulator_bits"),
+                n -> (int) ranged(n, PeParams.MIN_ACC_BITS, PeParams.MAX_ACC_BITS), List.of(DEFAULT_ACCUMULATOR_BITS), Numbers.INTEGER);
+        axis(axes, "target.overflow", "/target/overflow", t.get("overflow"), this::overflow, List.of(Overflow.WRAP), Numbers.NONE);
+        axis(axes, "target.buffer_kib", "/target/buffer_kib", t.get("buffer_kib"), n -> (int) ranged(n, 1, 1 << 20),
+                List.of(DEFAULT_BUFFER_KIB), Numbers.INTEGER);
+        axis(axes, "target.clock_mhz", "/target/clock_mhz", t.get("clock_mhz"), this::positiveNumber,
+                List.of(DEFAULT_CLOCK_MHZ), Numbers.REAL);
+        axis(axes, "target.node", "/target/node", t.get("node"), this::node, List.of(DEFAULT_NODE), Numbers.NONE);
 
-        JsonNode h = section("/hardware", root.get("hardware"), HARDWARE, true);
-        List<String> pe = axis("/hardware/pe", h.get("pe"), this::peId, List.of(PeCatalog.ids().get(0)));
-        List<OutputStationaryArray> array = axis("/hardware/array", h.get("array"), this::array, null);
-        List<Integer> accBits = axis("/hardware/accumulator_bits", h.get("accumulator_bits"),
-                n -> (int) ranged(n, PeParams.MIN_ACC_BITS, PeParams.MAX_ACC_BITS), List.of(DEFAULT_ACCUMULATOR_BITS));
-        List<Overflow> overflow = axis("/hardware/overflow", h.get("overflow"), this::overflow, List.of(Overflow.WRAP));
-        List<Integer> bufferKib = axis("/hardware/buffer_kib", h.get("buffer_kib"),
-                n -> (int) ranged(n, 1, 1 << 20), List.of(DEFAULT_BUFFER_KIB));
-        List<Double> clockMhz = axis("/hardware/clock_mhz", h.get("clock_mhz"), this::positiveNumber,
-                List.of(DEFAULT_CLOCK_MHZ));
-        List<String> node = axis("/hardware/node", h.get("node"), this::node, List.of(DEFAULT_NODE));
+        List<List<String>> zip = zip(root.get("zip"), axes);
+        List<Derived> derived = derived(root.get("derived"), accuracy);
+        List<Constraint> constraints = constraints(root.get("constraints"), accuracy, derived);
+        List<Objective> objectives = objectives(root.get("objectives"), accuracy, derived);
+        JsonNode p = section("/pareto", root.get("pareto"), PARETO, false);
+        Set<String> allColumns = allColumns(accuracy, derived);
+        Optional<String> groupBy = Optional.ofNullable(scalar("/pareto/group_by", p.get("group_by"),
+                n -> column(n, allColumns), null));
+        String colorBy = scalar("/pareto/color_by", p.get("color_by"), n -> column(n, allColumns), defaultColour(axes));
+        JsonNode o = section("/outputs", root.get("outputs"), OUTPUTS, false);
+        List<String> charts = list("/outputs/charts", o.get("charts"), n -> {
+            String c = text(n);
+            if (!c.equals("png") && !c.equals("svg"))
+                throw new UserInputException("unknown chart type \"%s\"; valid: png, svg".formatted(c));
+            return c;
+        }, List.of("png", "svg"));
+        boolean report = scalar("/outputs/report", o.get("report"), this::bool, true);
 
         if (errors.isEmpty())
-            crossChecks(workload, accuracy, weights, activations, granularity, pe, accBits);
+            crossChecks(accuracy, axes, constraints, zip);
         if (!errors.isEmpty())
             throw failure();
-        return new SweepFile(name, yaml.file(), seed, workloadSpec, workload, accuracy, weights, activations,
-                granularity, pe, array, accBits, overflow, bufferKib, clockMhz, node);
+        SweepFile sweep = new SweepFile(name, yaml.file(), seed, accuracy, axes, zip, derived, constraints, objectives,
+                groupBy, colorBy, charts, report);
+        checkSatisfiable(sweep);
+        if (!errors.isEmpty())
+            throw failure();
+        return sweep;
+    }
+
+    /** The first of these axes that has 2 to 10 values colours the charts; else the weight format. */
+    private static String defaultColour(List<Axis> axes) {
+        for (String key : List.of("target.pe", "quantization.activations", "target.array", "quantization.weights",
+                "target.node", "workload", "quantization.granularity"))
+            for (Axis a : axes)
+                if (a.key().equals(key) && a.values().size() >= 2 && a.values().size() <= 10)
+                    return a.column();
+        return "weights";
+    }
+
+    /** A workload as written and as built. */
+    public record WorkloadChoice(String spec, org.bitsweep.workloads.model.Workload workload) {
+        @Override
+        public String toString() {
+            return spec;
+        }
     }
 
     private AccuracySpec accuracy(JsonNode node) {
@@ -131,56 +200,258 @@ public final class SweepFileReader {
             return m;
         }, DEFAULT_ACCURACY.metric());
         JsonNode t = section("/accuracy/tensor", a.get("tensor"), TENSOR, false);
-        int rows = scalar("/accuracy/tensor/rows", t.get("rows"), n -> (int) ranged(n, 1, 1 << 16),
-                DEFAULT_ACCURACY.rows());
-        int cols = scalar("/accuracy/tensor/cols", t.get("cols"), n -> (int) ranged(n, 1, 1 << 16),
-                DEFAULT_ACCURACY.cols());
+        double nu = scalar("/accuracy/tensor/distribution", t.get("distribution"), n -> {
+            String d = text(n);
+            if (d.equals("gaussian"))
+                return 0.0;
+            if (d.startsWith("student-t:")) {
+                try {
+                    double v = Double.parseDouble(d.substring("student-t:".length()));
+                    if (v > 0 && Double.isFinite(v))
+                        return v;
+                } catch (NumberFormatException e) {
+                    // falls through
+                }
+            }
+            throw new UserInputException("unknown distribution \"%s\"; valid: gaussian, student-t:NU (NU > 0)".formatted(d));
+        }, 0.0);
+        int rows = scalar("/accuracy/tensor/rows", t.get("rows"), n -> (int) ranged(n, 1, 1 << 16), DEFAULT_ACCURACY.rows());
+        int cols = scalar("/accuracy/tensor/cols", t.get("cols"), n -> (int) ranged(n, 1, 1 << 16), DEFAULT_ACCURACY.cols());
         double std = scalar("/accuracy/tensor/std", t.get("std"), this::positiveNumber, DEFAULT_ACCURACY.std());
-        return new AccuracySpec(metric, rows, cols, std);
+        return new AccuracySpec(metric, rows, cols, std, nu);
+    }
+
+    private List<List<String>> zip(JsonNode node, List<Axis> axes) {
+        List<List<String>> groups = new ArrayList<>();
+        if (node == null)
+            return groups;
+        if (!node.isArray()) {
+            error("/zip", "expected a list of lists of axis keys, e.g. [[quantization.weights, target.array]]");
+            return groups;
+        }
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String ptr = "/zip/" + i;
+            JsonNode g = node.get(i);
+            if (!g.isArray() || g.size() < 2) {
+                error(ptr, "expected a list of two or more axis keys");
+                continue;
+            }
+            List<String> keys = new ArrayList<>();
+            int size = -1;
+            for (int j = 0; j < g.size(); j++) {
+                String key = g.get(j).asText();
+                Optional<Axis> axis = axes.stream().filter(a -> a.key().equals(key)).findFirst();
+                if (axis.isEmpty()) {
+                    error(ptr + "/" + j, "\"%s\" is not an axis of this sweep; valid: %s".formatted(key,
+                            String.join(", ", axes.stream().map(Axis::key).toList())));
+                    continue;
+                }
+                if (!used.add(key))
+                    error(ptr + "/" + j, "\"%s\" is already in a zip group; an axis can vary with one group only".formatted(key));
+                if (size >= 0 && axis.get().values().size() != size)
+                    error(ptr + "/" + j, ("\"%s\" has %d values but %s has %d; zipped axes vary together, so they "
+                            + "need the same number").formatted(key, axis.get().values().size(), keys.get(0), size));
+                size = axis.get().values().size();
+                keys.add(key);
+            }
+            groups.add(keys);
+        }
+        return groups;
+    }
+
+    private List<Derived> derived(JsonNode node, AccuracySpec accuracy) {
+        List<Derived> derived = new ArrayList<>();
+        if (node == null)
+            return derived;
+        if (!node.isObject()) {
+            error("/derived", "expected a mapping of NAME: EXPRESSION, e.g. {area_mm2: area_um2 / 1e6}");
+            return derived;
+        }
+        Set<String> params = new LinkedHashSet<>(ResultColumns.NUMERIC_PARAMETERS);
+        Set<String> known = new LinkedHashSet<>(ResultColumns.numericColumns(accuracy.metric()));
+        Set<String> fromMetrics = new HashSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String ptr = "/derived/" + e.getKey();
+            if (known.contains(e.getKey()) || ResultColumns.TEXT_PARAMETERS.contains(e.getKey())) {
+                error(ptr, "\"%s\" is already a column; choose another name".formatted(e.getKey()));
+                continue;
+            }
+            Expression x = expression(ptr, e.getValue(), known);
+            if (x == null)
+                continue;
+            boolean metric = x.variables().stream().anyMatch(v -> !params.contains(v) || fromMetrics.contains(v));
+            if (metric)
+                fromMetrics.add(e.getKey());
+            else
+                params.add(e.getKey());
+            known.add(e.getKey());
+            derived.add(new Derived(e.getKey(), x, metric));
+        }
+        return derived;
+    }
+
+    private List<Constraint> constraints(JsonNode node, AccuracySpec accuracy, List<Derived> derived) {
+        List<Constraint> constraints = new ArrayList<>();
+        if (node == null)
+            return constraints;
+        if (!node.isArray()) {
+            error("/constraints", "expected a list of expressions, e.g. [\"area_um2 / 1e6 < 2\", \"rows <= cols\"]");
+            return constraints;
+        }
+        Set<String> known = new LinkedHashSet<>(ResultColumns.numericColumns(accuracy.metric()));
+        Set<String> params = new HashSet<>(ResultColumns.NUMERIC_PARAMETERS);
+        for (Derived d : derived) {
+            known.add(d.name());
+            if (!d.fromMetrics())
+                params.add(d.name());
+        }
+        for (int i = 0; i < node.size(); i++) {
+            String ptr = "/constraints/" + i;
+            Expression x = expression(ptr, node.get(i), known);
+            if (x != null)
+                constraints.add(new Constraint(x, !params.containsAll(x.variables()), yaml.line(ptr)));
+        }
+        return constraints;
+    }
+
+    private List<Objective> objectives(JsonNode node, AccuracySpec accuracy, List<Derived> derived) {
+        Set<String> numeric = new LinkedHashSet<>(ResultColumns.numericColumns(accuracy.metric()));
+        derived.forEach(d -> numeric.add(d.name()));
+        List<Objective> defaults = List.of(new Objective(accuracy.metric(), accuracy.higherIsBetter()),
+                new Objective("energy_pj", false), new Objective("area_um2", false));
+        if (node == null)
+            return defaults;
+        if (!node.isArray() || node.isEmpty()) {
+            error("/objectives", "expected a list of {column: NAME, direction: max|min}");
+            return defaults;
+        }
+        List<Objective> objectives = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String ptr = "/objectives/" + i;
+            JsonNode o = section(ptr, node.get(i), OBJECTIVE, true);
+            String column = required(ptr + "/column", o.get("column"), n -> {
+                String c = text(n);
+                if (!numeric.contains(c))
+                    throw new UserInputException("unknown numeric column \"%s\"; valid: %s%s".formatted(c,
+                            String.join(", ", numeric), Suggest.didYouMean(c, numeric)));
+                return c;
+            });
+            String direction = required(ptr + "/direction", o.get("direction"), n -> {
+                String d = text(n);
+                if (!d.equals("max") && !d.equals("min"))
+                    throw new UserInputException("\"%s\"; valid: max, min".formatted(d));
+                return d;
+            });
+            if (column != null && direction != null)
+                objectives.add(new Objective(column, direction.equals("max")));
+        }
+        if (objectives.size() < 2 && errors.isEmpty())
+            error("/objectives", "a Pareto front needs at least two objectives, got " + objectives.size());
+        return objectives;
+    }
+
+    private Set<String> allColumns(AccuracySpec accuracy, List<Derived> derived) {
+        Set<String> all = new LinkedHashSet<>(ResultColumns.TEXT_PARAMETERS);
+        all.addAll(ResultColumns.numericColumns(accuracy.metric()));
+        derived.forEach(d -> all.add(d.name()));
+        return all;
+    }
+
+    private String column(JsonNode n, Set<String> valid) {
+        String c = text(n);
+        if (!valid.contains(c))
+            throw new UserInputException("unknown column \"%s\"; valid: %s%s".formatted(c, String.join(", ", valid),
+                    Suggest.didYouMean(c, valid)));
+        return c;
+    }
+
+    private Expression expression(String ptr, JsonNode n, Set<String> known) {
+        if (n == null || !(n.isTextual() || n.isNumber())) {
+            error(ptr, "expected an expression in quotes, got " + (n == null ? "nothing" : kind(n)));
+            return null;
+        }
+        try {
+            Expression x = ExpressionParser.parse(n.asText());
+            for (String v : x.variables())
+                if (!known.contains(v))
+                    throw new ExpressionException("unknown name %s; valid: %s%s".formatted(v, String.join(", ", known),
+                            Suggest.didYouMean(v, known)), 1);
+            return x;
+        } catch (ExpressionException e) {
+            error(ptr, "\"%s\": %s (column %d)".formatted(n.asText(), e.getMessage(), e.column()));
+            return null;
+        }
     }
 
     /** Checks that need several fields at once; each error points at the field a user would change. */
-    private void crossChecks(Workload workload, AccuracySpec accuracy, List<NumberFormat> weights,
-                             List<NumberFormat> activations, List<Granularity> granularity, List<String> pes,
-                             List<Integer> accBits) {
-        for (NumberFormat w : weights)
+    private void crossChecks(AccuracySpec accuracy, List<Axis> axes, List<Constraint> constraints, List<List<String>> zip) {
+        List<Object> weights = values(axes, "quantization.weights");
+        List<Object> activations = values(axes, "quantization.activations");
+        for (Object w : weights)
             if (w instanceof IntFormat i && !i.signed())
                 error("/quantization/weights", "%s is unsigned but the synthetic weights are signed; use int%d"
-                        .formatted(w.name(), w.bits()));
-        for (Granularity g : granularity) {
-            for (NumberFormat w : weights)
+                        .formatted(i.name(), i.bits()));
+        for (Object g : values(axes, "quantization.granularity")) {
+            Granularity granularity = (Granularity) g;
+            for (Object w : weights)
                 try {
-                    QuantConfig.of(w, g);
+                    QuantConfig.of((NumberFormat) w, granularity);
                 } catch (UserInputException e) {
                     error("/quantization/granularity", e.getMessage());
                 }
-            if (!(g instanceof Granularity.PerGroup group))
+            if (!(granularity instanceof Granularity.PerGroup group))
                 continue;
             if (accuracy.cols() % group.size() != 0)
                 error("/quantization/granularity", "group size %d does not divide accuracy.tensor.cols = %d"
                         .formatted(group.size(), accuracy.cols()));
-            for (Layer layer : workload.layers())
-                if (layer.shape().k() % group.size() != 0) {
-                    error("/quantization/granularity", "group size %d does not divide k = %d of layer \"%s\""
-                            .formatted(group.size(), layer.shape().k(), layer.name()));
-                    break;
-                }
+            for (Object wl : values(axes, "workload"))
+                for (Layer layer : ((WorkloadChoice) wl).workload().layers())
+                    if (layer.shape().k() % group.size() != 0) {
+                        error("/quantization/granularity", "group size %d does not divide k = %d of layer \"%s\" of %s"
+                                .formatted(group.size(), layer.shape().k(), layer.name(), wl));
+                        break;
+                    }
         }
-        for (String id : pes)
-            for (int acc : accBits) {
-                PeModel pe = PeCatalog.create(id, new PeParams(acc, Overflow.WRAP));
-                for (NumberFormat w : weights)
-                    for (NumberFormat a : activations) {
-                        OperandFormats f = OperandFormats.of(w, a);
+        for (Object id : values(axes, "target.pe"))
+            for (Object acc : values(axes, "target.accumulator_bits")) {
+                PeModel pe = PeCatalog.create((String) id, new PeParams((Integer) acc, Overflow.WRAP));
+                for (Object w : weights)
+                    for (Object a : activations) {
+                        OperandFormats f = OperandFormats.of((NumberFormat) w, (NumberFormat) a);
                         if (pe.supports(f))
                             continue;
                         if (f.bothIntegers())
-                            error("/hardware/accumulator_bits", "%d with pe %s: %s"
-                                    .formatted(acc, id, pe.unsupportedReason(f)));
+                            error("/target/accumulator_bits", "%d with pe %s: %s".formatted(acc, id, pe.unsupportedReason(f)));
                         else
-                            error("/hardware/pe", pe.unsupportedReason(f));
+                            error("/target/pe", pe.unsupportedReason(f));
                     }
             }
+    }
+
+    /**
+     * Parameter-only constraints that no point of the space meets contradict each other or the axes: stop before
+     * any work. Spaces larger than {@link #CONTRADICTION_SCAN_LIMIT} are scanned that far only.
+     */
+    private void checkSatisfiable(SweepFile sweep) {
+        List<Constraint> paramOnly = sweep.constraints().stream().filter(c -> !c.fromMetrics()).toList();
+        if (paramOnly.isEmpty())
+            return;
+        org.bitsweep.sweep.space.DesignSpace space = new org.bitsweep.sweep.space.DesignSpace(sweep);
+        long scan = Math.min(space.size(), CONTRADICTION_SCAN_LIMIT);
+        for (long id = 0; id < scan; id++)
+            if (space.meetsParameterConstraints(space.point(id)))
+                return;
+        if (scan < space.size())
+            return;
+        error("/constraints", "no point of the %d in the design space meets all of: %s; the constraints contradict "
+                .formatted(space.size(), String.join("; ", paramOnly.stream().map(c -> c.expression().text()).toList()))
+                + "each other or the axes' values");
+    }
+
+    private static List<Object> values(List<Axis> axes, String key) {
+        return axes.stream().filter(a -> a.key().equals(key)).findFirst().map(Axis::values).orElse(List.of());
     }
 
     // ---- field parsers: each throws UserInputException with a message that does not yet say where ----
@@ -189,6 +460,12 @@ public final class SweepFileReader {
         if (!n.isTextual())
             throw new UserInputException("expected a string, got " + kind(n));
         return n.asText();
+    }
+
+    private boolean bool(JsonNode n) {
+        if (!n.isBoolean())
+            throw new UserInputException("expected true or false, got " + kind(n));
+        return n.asBoolean();
     }
 
     private long integer(JsonNode n) {
@@ -279,6 +556,7 @@ public final class SweepFileReader {
         }
         if (!node.isObject()) {
             error(pointer, "expected a mapping with the keys %s, got %s".formatted(sorted(keys), kind(node)));
+            missingSections.add(pointer);
             return JsonNodeFactory.instance.objectNode();
         }
         keys(pointer, node, keys);
@@ -309,19 +587,13 @@ public final class SweepFileReader {
         return v == null ? fallback : v;
     }
 
-    /** A single value or a list of values to sweep; an empty list is an error. */
-    private <T> List<T> axis(String pointer, JsonNode node, Function<JsonNode, T> parse, List<T> fallback) {
-        if (node == null) {
-            if (fallback == null)
-                error(pointer, "missing; it is required (one value, or a list of values to sweep)");
-            return fallback == null ? List.of() : fallback;
-        }
+    private <T> List<T> list(String pointer, JsonNode node, Function<JsonNode, T> parse, List<T> fallback) {
+        if (node == null)
+            return fallback;
         if (!node.isArray()) {
             T v = parse(pointer, node, parse);
-            return v == null ? List.of() : List.of(v);
+            return v == null ? fallback : List.of(v);
         }
-        if (node.isEmpty())
-            error(pointer, "empty list; give at least one value");
         List<T> values = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             T v = parse(pointer + "/" + i, node.get(i), parse);
@@ -329,6 +601,113 @@ public final class SweepFileReader {
                 values.add(v);
         }
         return values;
+    }
+
+    /**
+     * An axis: one value, a list, or for numbers a range: {@code {range: [FROM, TO], step: S}} (linear, both ends
+     * included when on the grid), {@code {log: [FROM, TO], factor: F}} (FROM, FROM·F, … up to TO) or
+     * {@code {log: [FROM, TO], count: N}} (N values evenly spaced in log, rounded for integer fields). An empty
+     * list is an error.
+     */
+    private void axis(List<Axis> axes, String key, String pointer, JsonNode node, Function<JsonNode, Object> parse,
+                      List<?> fallback, Numbers numbers) {
+        List<Object> values = new ArrayList<>();
+        if (node == null) {
+            if (fallback == null)
+                error(pointer, "missing; it is required (one value, or a list of values to sweep)");
+            else
+                values.addAll(fallback);
+        } else if (node.isArray()) {
+            if (node.isEmpty())
+                error(pointer, "empty list; give at least one value");
+            for (int i = 0; i < node.size(); i++) {
+                Object v = parse(pointer + "/" + i, node.get(i), parse);
+                if (v != null)
+                    values.add(v);
+            }
+        } else if (node.isObject() && numbers != Numbers.NONE) {
+            for (JsonNode v : rangeValues(pointer, node, numbers == Numbers.INTEGER))
+                values.add(parse(pointer, v, parse));
+            values.removeIf(java.util.Objects::isNull);
+            List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(values));
+            values = distinct;
+        } else {
+            Object v = parse(pointer, node, parse);
+            if (v != null)
+                values.add(v);
+        }
+        if (!values.isEmpty())
+            axes.add(new Axis(key, pointer, values));
+    }
+
+    /** Which axes take ranges, and whether their values are rounded to integers. */
+    private enum Numbers {
+        NONE, INTEGER, REAL
+    }
+
+    private List<JsonNode> rangeValues(String pointer, JsonNode node, boolean integral) {
+        keys(pointer, node, RANGE);
+        List<JsonNode> out = new ArrayList<>();
+        boolean linear = node.has("range");
+        JsonNode bounds = linear ? node.get("range") : node.get("log");
+        if (bounds == null || !bounds.isArray() || bounds.size() != 2 || !bounds.get(0).isNumber()
+                || !bounds.get(1).isNumber()) {
+            error(pointer, "a range is {range: [FROM, TO], step: S} or {log: [FROM, TO], factor: F} or "
+                    + "{log: [FROM, TO], count: N}");
+            return out;
+        }
+        double from = bounds.get(0).asDouble();
+        double to = bounds.get(1).asDouble();
+        if (!(from <= to)) {
+            error(pointer, "range from %s to %s is empty; FROM must not exceed TO".formatted(from, to));
+            return out;
+        }
+        if (linear) {
+            JsonNode step = node.get("step");
+            if (step == null || !step.isNumber() || !(step.asDouble() > 0)) {
+                error(pointer, "a linear range needs step: S with S > 0");
+                return out;
+            }
+            double s = step.asDouble();
+            long count = (long) Math.floor((to - from) / s + 1e-9) + 1;
+            if (count > 1_000_000) {
+                error(pointer, "range gives %d values; at most 1,000,000 per axis".formatted(count));
+                return out;
+            }
+            for (long i = 0; i < count; i++)
+                out.add(number(from + i * s, integral));
+            return out;
+        }
+        if (!(from > 0)) {
+            error(pointer, "a log range needs FROM > 0, got " + from);
+            return out;
+        }
+        if (node.has("factor") == node.has("count")) {
+            error(pointer, "a log range needs exactly one of factor: F (F > 1) or count: N (N >= 2)");
+            return out;
+        }
+        if (node.has("factor")) {
+            double f = node.get("factor").asDouble();
+            if (!(f > 1)) {
+                error(pointer, "factor must be > 1, got " + node.get("factor").asText());
+                return out;
+            }
+            for (double v = from; v <= to * (1 + 1e-12) && out.size() <= 1_000_000; v *= f)
+                out.add(number(v, integral));
+            return out;
+        }
+        int n = node.get("count").asInt();
+        if (n < 2 || n > 1_000_000) {
+            error(pointer, "count must be between 2 and 1,000,000, got " + node.get("count").asText());
+            return out;
+        }
+        for (int i = 0; i < n; i++)
+            out.add(number(from * Math.pow(to / from, i / (double) (n - 1)), integral));
+        return out;
+    }
+
+    private static JsonNode number(double v, boolean integral) {
+        return integral ? JsonNodeFactory.instance.numberNode(Math.round(v)) : JsonNodeFactory.instance.numberNode(v);
     }
 
     private <T> T parse(String pointer, JsonNode node, Function<JsonNode, T> parse) {
@@ -340,7 +719,7 @@ public final class SweepFileReader {
         }
     }
 
-    private void error(String pointer, String message) {
+    void error(String pointer, String message) {
         if (missingSections.stream().anyMatch(section -> pointer.startsWith(section + "/")))
             return;
         String line = "%s:%d: %s: %s".formatted(yaml.file(), yaml.line(pointer), field(pointer), message);
@@ -352,7 +731,7 @@ public final class SweepFileReader {
         return new UserInputException(String.join("\n", errors));
     }
 
-    /** {@code /hardware/array/1} → {@code hardware.array[1]}. */
+    /** {@code /target/array/1} → {@code target.array[1]}. */
     static String field(String pointer) {
         if (pointer.isEmpty())
             return "top level";

@@ -3,54 +3,48 @@ package org.bitsweep.sweep.store;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bitsweep.sim.EnergyBreakdown;
-import org.bitsweep.sim.SimResult;
-import org.bitsweep.sweep.eval.Metrics;
-import org.bitsweep.sweep.space.DesignPoint;
+import org.bitsweep.sweep.file.Derived;
+import org.bitsweep.sweep.file.SweepFile;
 
 /**
- * The columns of results.csv, in order. Every quantity's unit is in its name; energy and time are for one run of
- * the whole workload (for a decode workload, one decode step).
+ * The columns of results.csv and results.jsonl, in order, and which of them expressions may read. Every quantity's
+ * unit is in its name; energy and time are for one run of the workload (for a decode workload, one decode step).
  */
 public final class ResultColumns {
+    /** Parameters written as text. */
+    public static final List<String> TEXT_PARAMETERS = List.of("workload", "weights", "activations", "granularity",
+            "pe", "array", "overflow", "node");
+    /** Parameters that are numbers, readable in constraints and derived columns before a point runs. */
+    public static final List<String> NUMERIC_PARAMETERS = List.of("rows", "cols", "pes", "accumulator_bits",
+            "buffer_kib", "clock_mhz", "weight_bits", "activation_bits", "group_size");
+    /** Measured numbers, after the accuracy column. */
+    public static final List<String> METRICS = List.of("weight_bits_per_element", "cycles", "seconds", "energy_pj",
+            "energy_mac_pj", "energy_register_pj", "energy_weight_sram_pj", "energy_activation_sram_pj", "area_um2",
+            "utilization");
+
     private ResultColumns() {
     }
 
-    public static List<String> header(String accuracyColumn) {
-        return List.of("point", "workload", "weights", "activations", "granularity", "pe", "array",
-                "accumulator_bits", "overflow", "buffer_kib", "clock_mhz", "node", accuracyColumn,
-                "weight_bits_per_element", "cycles", "seconds", "energy_pj", "energy_mac_pj", "energy_register_pj",
-                "energy_weight_sram_pj", "energy_activation_sram_pj", "area_um2", "utilization");
+    /** point, text parameters, numeric parameters, accuracy, metrics, derived columns, feasible, accuracy_source. */
+    public static List<String> header(SweepFile sweep) {
+        List<String> h = new ArrayList<>();
+        h.add("point");
+        h.addAll(TEXT_PARAMETERS);
+        h.addAll(NUMERIC_PARAMETERS);
+        h.add(sweep.accuracy().metric());
+        h.addAll(METRICS);
+        for (Derived d : sweep.derived())
+            h.add(d.name());
+        h.add("feasible");
+        h.add("accuracy_source");
+        return h;
     }
 
-    public static List<Object> row(String workload, Metrics m) {
-        DesignPoint p = m.point();
-        SimResult r = m.sim();
-        EnergyBreakdown e = r.energy();
-        List<Object> row = new ArrayList<>(23);
-        row.add(p.id());
-        row.add(workload);
-        row.add(p.weights().name());
-        row.add(p.activations().name());
-        row.add(p.granularity().toString());
-        row.add(p.pe());
-        row.add(p.array().toString());
-        row.add(p.accumulatorBits());
-        row.add(p.overflow().id());
-        row.add(p.bufferKib());
-        row.add(p.clockMhz());
-        row.add(p.node());
-        row.add(m.accuracy());
-        row.add(m.weightBitsPerElement());
-        row.add(r.cycles());
-        row.add(r.seconds());
-        row.add(e.totalPj());
-        row.add(e.macPj());
-        row.add(e.registerPj());
-        row.add(e.weightSramPj());
-        row.add(e.activationSramPj());
-        row.add(r.areaUm2());
-        row.add(r.utilization());
-        return row;
+    /** Numbers an expression may read, given the accuracy metric's name. */
+    public static List<String> numericColumns(String accuracyMetric) {
+        List<String> n = new ArrayList<>(NUMERIC_PARAMETERS);
+        n.add(accuracyMetric);
+        n.addAll(METRICS);
+        return n;
     }
 }

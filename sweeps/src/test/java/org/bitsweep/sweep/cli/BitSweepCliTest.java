@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as a user meets it: exit codes, messages, and the files of a real run of the quickstart. */
-class BitSweepCliTest {
-    static final Path QUICKSTART = Path.of("..", "examples", "quickstart.yaml");
+public class BitSweepCliTest {
+    public static final Path QUICKSTART = Path.of("..", "examples", "quickstart.yaml");
 
     public record Run(int code, String out, String err) {
     }
@@ -31,24 +31,32 @@ class BitSweepCliTest {
     }
 
     @Test
-    void theQuickstartWritesResultsFrontsAndCharts(@TempDir Path dir) throws Exception {
+    void theQuickstartWritesResultsFrontsChartsAndAReport(@TempDir Path dir) throws Exception {
         Run r = bitsweep("run", QUICKSTART.toString(), "--out", dir.toString(), "--quiet");
         assertThat(r.code()).as(r.err()).isZero();
         List<String> rows = Files.readAllLines(dir.resolve("results.csv"));
         // 7 weight formats × 2 activation formats × 3 arrays, plus the header.
         assertThat(rows).hasSize(1 + 42);
         assertThat(rows.get(0)).startsWith("point,workload,weights,activations")
-                .contains("weight_sqnr_db", "cycles", "energy_pj", "area_um2");
-        for (String chart : List.of("pareto-energy", "pareto-area")) {
+                .contains("weight_sqnr_db", "cycles", "energy_pj", "area_um2", "feasible", "accuracy_source");
+        assertThat(Files.readAllLines(dir.resolve("results.jsonl"))).hasSize(42);
+        for (String chart : List.of("pareto-energy", "pareto-area", "breakdown-energy")) {
             BufferedImage png = ImageIO.read(dir.resolve(chart + ".png").toFile());
             assertThat(png.getWidth()).isEqualTo(960);
-            String svg = Files.readString(dir.resolve(chart + ".svg"));
-            assertThat(svg).contains("<svg", "weight SQNR (dB)", "Pareto front");
-            assertThat(Files.readAllLines(dir.resolve(chart + ".csv")).size()).isGreaterThan(1);
+            assertThat(Files.readString(dir.resolve(chart + ".svg"))).contains("<svg");
         }
-        assertThat(Files.readString(dir.resolve("pareto-energy.svg"))).contains("energy per decode step, batch 1 (mJ)");
+        assertThat(Files.readString(dir.resolve("pareto-energy.svg"))).contains("weight SQNR (dB)", "Pareto front",
+                "energy per run of the workload (mJ)");
         assertThat(Files.readString(dir.resolve("pareto-area.svg"))).contains("PE array area (mm²)");
+        assertThat(Files.readString(dir.resolve("breakdown-energy.svg"))).contains("weight buffer reads");
+        assertThat(Files.readAllLines(dir.resolve("pareto.csv")).size()).isGreaterThan(1);
+        assertThat(Files.readString(dir.resolve("report.html"))).contains("<table class=\"sortable\"", "<svg");
         assertThat(dir.resolve("sweep.resolved.yaml")).exists();
+        // bitsweep report redraws the same front from the files.
+        List<String> front = Files.readAllLines(dir.resolve("pareto.csv"));
+        Files.delete(dir.resolve("pareto.csv"));
+        assertThat(bitsweep("report", dir.toString()).code()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("pareto.csv"))).isEqualTo(front);
     }
 
     @Test
@@ -68,7 +76,7 @@ class BitSweepCliTest {
                 quantization:
                   weights: [int4, fp5]
                   activations: int8
-                hardware:
+                target:
                   array: 16x16
                 """);
         Run r = bitsweep("run", bad.toString(), "--out", dir.resolve("out").toString(), "--quiet");
@@ -90,7 +98,7 @@ class BitSweepCliTest {
     @Test
     void helpAndVersionAndListings() throws Exception {
         assertThat(bitsweep("--help").out()).contains("run", "formats", "pes", "workloads");
-        for (String sub : List.of("run", "formats", "pes", "workloads"))
+        for (String sub : List.of("run", "report", "quantize", "formats", "pes", "workloads"))
             assertThat(bitsweep(sub, "--help").code()).isZero();
         assertThat(bitsweep("--version").out()).startsWith("bitsweep ");
         JsonNode formats = new ObjectMapper().readTree(bitsweep("formats", "--json").out());
@@ -117,6 +125,7 @@ class BitSweepCliTest {
                 .isEqualTo("int-mac");
         assertThat(new ObjectMapper().readTree(bitsweep("workloads", "--json").out()).get(0).get("parameters").asLong())
                 .isEqualTo(6_738_415_616L);
+        assertThat(bitsweep("report", "no/such/dir").err()).contains("no sweep.resolved.yaml");
         assertThat(bitsweep("nonsense").code()).isEqualTo(2);
         assertThat(bitsweep("run", "--threads", "0", QUICKSTART.toString()).code()).isEqualTo(2);
     }

@@ -2,6 +2,7 @@ package org.bitsweep.sweep.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class SweepFileReaderTest {
             quantization:
               weights: [int4, int8]
               activations: int8
-            hardware:
+            target:
               array: [8x8, 16, 4x32]
             """;
 
@@ -28,7 +29,7 @@ class SweepFileReaderTest {
     }
 
     static String error(String yaml) {
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> read(yaml));
+        Throwable t = catchThrowable(() -> read(yaml));
         assertThat(t).isInstanceOf(UserInputException.class);
         return t.getMessage();
     }
@@ -38,31 +39,74 @@ class SweepFileReaderTest {
         SweepFile s = read(MINIMAL);
         assertThat(s.name()).isEqualTo("sweep");
         assertThat(s.seed()).isEqualTo(SweepFileReader.DEFAULT_SEED);
-        assertThat(s.weights()).containsExactly(IntFormat.signed(4), IntFormat.signed(8));
-        assertThat(s.activations()).containsExactly(IntFormat.signed(8));
-        assertThat(s.array()).containsExactly(new OutputStationaryArray(8, 8), new OutputStationaryArray(16, 16),
-                new OutputStationaryArray(4, 32));
-        assertThat(s.granularity()).containsExactly(Granularity.group(128));
-        assertThat(s.pe()).containsExactly("int-mac");
-        assertThat(s.accumulatorBits()).containsExactly(32);
-        assertThat(s.overflow()).containsExactly(Overflow.WRAP);
-        assertThat(s.node()).containsExactly("45nm");
+        assertThat(s.axis("quantization.weights").values()).containsExactly(IntFormat.signed(4), IntFormat.signed(8));
+        assertThat(s.axis("quantization.activations").values()).containsExactly(IntFormat.signed(8));
+        assertThat(s.axis("target.array").values()).containsExactly(new OutputStationaryArray(8, 8),
+                new OutputStationaryArray(16, 16), new OutputStationaryArray(4, 32));
+        assertThat(s.axis("quantization.granularity").values()).containsExactly(Granularity.group(128));
+        assertThat(s.axis("target.pe").values()).containsExactly("int-mac");
+        assertThat(s.axis("target.accumulator_bits").values()).containsExactly(32);
+        assertThat(s.axis("target.overflow").values()).containsExactly(Overflow.WRAP);
+        assertThat(s.axis("target.node").values()).containsExactly("45nm");
         assertThat(s.accuracy()).isEqualTo(SweepFileReader.DEFAULT_ACCURACY);
-        assertThat(s.workload().layers()).hasSize(224);
+        assertThat(s.objectives()).extracting(Objective::column).containsExactly("weight_sqnr_db", "energy_pj", "area_um2");
+        assertThat(s.colorBy()).isEqualTo("array");
+        assertThat(s.charts()).containsExactly("png", "svg");
     }
 
     @Test
     void theQuickstartExampleReads() {
         SweepFile s = SweepFileReader.read(Path.of("..", "examples", "quickstart.yaml"));
         assertThat(s.name()).isEqualTo("quickstart");
-        assertThat(s.weights()).hasSize(7);
+        assertThat(s.axis("quantization.weights").values()).hasSize(7);
+    }
+
+    @Test
+    void rangesLogRangesAndZips() throws Exception {
+        SweepFile s = read("""
+                workload: llama-2-7b:decode
+                quantization: {weights: [int4, int8], activations: [int8, int16]}
+                target:
+                  rows: {range: [8, 32], step: 8}
+                  cols: {log: [8, 64], factor: 2}
+                  clock_mhz: {log: [100, 1000], count: 3}
+                zip:
+                  - [quantization.weights, quantization.activations]
+                """);
+        // 8, 16, 24, 32; 8, 16, 32, 64; 100, 316.2..., 1000 (three values evenly spaced in log).
+        assertThat(s.axis("target.rows").values()).containsExactly(8, 16, 24, 32);
+        assertThat(s.axis("target.cols").values()).containsExactly(8, 16, 32, 64);
+        assertThat((Double) s.axis("target.clock_mhz").values().get(1)).isCloseTo(316.2278, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(s.zip()).containsExactly(java.util.List.of("quantization.weights", "quantization.activations"));
+    }
+
+    @Test
+    void derivedColumnsConstraintsAndObjectivesAreParsed() throws Exception {
+        SweepFile s = read(MINIMAL + """
+                derived:
+                  area_mm2: area_um2 / 1e6
+                  macs_per_cycle: pes
+                constraints:
+                  - area_mm2 < 2
+                  - rows <= cols
+                objectives:
+                  - {column: weight_sqnr_db, direction: max}
+                  - {column: area_mm2, direction: min}
+                pareto: {group_by: weights, color_by: activations}
+                """);
+        assertThat(s.derived()).extracting(Derived::name, Derived::fromMetrics)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("area_mm2", true),
+                        org.assertj.core.groups.Tuple.tuple("macs_per_cycle", false));
+        assertThat(s.constraints()).extracting(Constraint::fromMetrics).containsExactly(true, false);
+        assertThat(s.objectives()).extracting(Objective::column).containsExactly("weight_sqnr_db", "area_mm2");
+        assertThat(s.groupBy()).contains("weights");
     }
 
     @Test
     void anUnknownKeyNamesFileLineAndFieldAndSuggestsTheValidOne() {
         String msg = error(MINIMAL + "  acumulator_bits: 24\n");
-        assertThat(msg).isEqualTo("sweep.yaml:7: hardware.acumulator_bits: unknown key; valid: accumulator_bits, "
-                + "array, buffer_kib, clock_mhz, node, overflow, pe (did you mean accumulator_bits?)");
+        assertThat(msg).isEqualTo("sweep.yaml:7: target.acumulator_bits: unknown key; valid: accumulator_bits, "
+                + "array, buffer_kib, clock_mhz, cols, kind, node, overflow, pe, rows (did you mean accumulator_bits?)");
     }
 
     @Test
@@ -74,29 +118,31 @@ class SweepFileReaderTest {
 
     @Test
     void aWrongTypeSaysWhatWasExpected() {
-        String msg = error(MINIMAL + "  accumulator_bits: wide\n");
-        assertThat(msg).isEqualTo("sweep.yaml:7: hardware.accumulator_bits: expected an integer, got the string \"wide\"");
+        assertThat(error(MINIMAL + "  accumulator_bits: wide\n"))
+                .isEqualTo("sweep.yaml:7: target.accumulator_bits: expected an integer, got the string \"wide\"");
     }
 
     @Test
     void anEmptyAxisIsAnError() {
         assertThat(error(MINIMAL.replace("activations: int8", "activations: []")))
                 .isEqualTo("sweep.yaml:4: quantization.activations: empty list; give at least one value");
+        assertThat(error(MINIMAL + "  clock_mhz: {range: [10, 5], step: 1}\n"))
+                .contains("sweep.yaml:7: target.clock_mhz: range from 10.0 to 5.0 is empty");
     }
 
     @Test
     void anImpossibleArrayIsAnError() {
         assertThat(error(MINIMAL.replace("16, 4x32", "16, 0x32"))).startsWith(
-                "sweep.yaml:6: hardware.array[2]: 0×32 is not a possible array; valid: ROWSxCOLS");
-        assertThat(error(MINIMAL.replace("16, 4x32", "16, big"))).contains("hardware.array[2]: \"big\" is not an array size");
+                "sweep.yaml:6: target.array[2]: 0×32 is not a possible array; valid: ROWSxCOLS");
+        assertThat(error(MINIMAL.replace("16, 4x32", "16, big"))).contains("target.array[2]: \"big\" is not an array size");
     }
 
     @Test
     void missingRequiredFieldsAreNamed() {
-        assertThat(error("workload: llama-2-7b:decode\nhardware:\n  array: 8\n"))
+        assertThat(error("workload: llama-2-7b:decode\ntarget:\n  array: 8\n"))
                 .isEqualTo("sweep.yaml:1: quantization: missing; it is required (keys: activations, granularity, weights)");
         assertThat(error(MINIMAL.replace("workload: llama-2-7b:decode\n", "")))
-                .isEqualTo("sweep.yaml:1: workload: missing; it is required");
+                .isEqualTo("sweep.yaml:1: workload: missing; it is required (one value, or a list of values to sweep)");
     }
 
     @Test
@@ -104,28 +150,40 @@ class SweepFileReaderTest {
         String msg = error(MINIMAL.replace("[int4, int8]", "[int4, int99]") + "  overflow: clamp\n  nodes: 7nm\n");
         assertThat(msg.split("\n")).hasSize(3);
         assertThat(msg).contains("sweep.yaml:3: quantization.weights[1]: unknown format \"int99\"")
-                .contains("sweep.yaml:7: hardware.overflow: unknown overflow \"clamp\"; valid: wrap, saturate")
-                .contains("sweep.yaml:8: hardware.nodes: unknown key");
+                .contains("sweep.yaml:7: target.overflow: unknown overflow \"clamp\"; valid: wrap, saturate")
+                .contains("sweep.yaml:8: target.nodes: unknown key");
     }
 
     @Test
     void contradictoryChoicesArePinnedToTheFieldToChange() {
         // int16 × int16 products need 32 bits, more than a 24-bit accumulator holds.
-        String msg = error(MINIMAL.replace("activations: int8", "activations: int16").replace("[int4, int8]", "int16")
-                + "  accumulator_bits: 24\n");
-        assertThat(msg).isEqualTo("sweep.yaml:7: hardware.accumulator_bits: 24 with pe int-mac: a int16 × int16 "
-                + "product needs 32 bits, more than the 24-bit accumulator");
-        assertThat(error(MINIMAL + "quantization_extra: 1\n")).contains("sweep.yaml:7: quantization_extra: unknown key");
+        assertThat(error(MINIMAL.replace("activations: int8", "activations: int16").replace("[int4, int8]", "int16")
+                + "  accumulator_bits: 24\n")).isEqualTo("sweep.yaml:7: target.accumulator_bits: 24 with pe int-mac: "
+                + "a int16 × int16 product needs 32 bits, more than the 24-bit accumulator");
         assertThat(error(MINIMAL.replace("activations: int8", "activations: int8\n  granularity: group:96")))
                 .contains("sweep.yaml:5: quantization.granularity: group size 96 does not divide accuracy.tensor.cols = 4096");
+        assertThat(error(MINIMAL.replace("[int4, int8]", "fp4-e2m1")))
+                .contains("sweep.yaml:5: target.pe: int-mac needs integer weights and activations");
     }
 
     @Test
-    void unknownWorkloadsAndMetricsListTheValidOnes() {
-        assertThat(error(MINIMAL.replace("llama-2-7b:decode", "llama-2-7b:train")))
-                .startsWith("sweep.yaml:1: workload: unknown workload \"llama-2-7b:train\"; valid: MODEL:decode");
-        assertThat(error(MINIMAL + "accuracy:\n  metric: top1\n"))
-                .isEqualTo("sweep.yaml:8: accuracy.metric: unknown metric \"top1\"; valid: weight_sqnr_db");
+    void contradictoryConstraintsAreFoundBeforeAnyWork() {
+        String msg = error(MINIMAL + "constraints:\n  - rows < 8\n  - rows > 16\n");
+        assertThat(msg).startsWith("sweep.yaml:7: constraints: no point of the 6 in the design space meets all of: "
+                + "rows < 8; rows > 16");
+    }
+
+    @Test
+    void badExpressionsSayWhatAndWhere() {
+        assertThat(error(MINIMAL + "constraints:\n  - area_um2 < < 2\n")).isEqualTo("sweep.yaml:8: constraints[0]: "
+                + "\"area_um2 < < 2\": unexpected \"<\"; expected a number, a name or ( (column 12)");
+        assertThat(error(MINIMAL + "derived:\n  x: arae_um2 * 2\n")).startsWith("sweep.yaml:8: derived.x: "
+                + "\"arae_um2 * 2\": unknown name arae_um2; valid: ").contains("(did you mean area_um2?)");
+        assertThat(error(MINIMAL + "objectives:\n  - {column: speed, direction: max}\n  - {column: energy_pj, direction: up}\n"))
+                .contains("sweep.yaml:8: objectives[0].column: unknown numeric column \"speed\"")
+                .contains("sweep.yaml:9: objectives[1].direction: \"up\"; valid: max, min");
+        assertThat(error(MINIMAL + "zip:\n  - [quantization.weights, target.array]\n"))
+                .contains("sweep.yaml:8: zip[0][1]: \"target.array\" has 3 values but quantization.weights has 2");
     }
 
     @Test
@@ -144,10 +202,10 @@ class SweepFileReaderTest {
 
     @Test
     void theResolvedFileReadsBackToTheSameSweep() throws Exception {
-        SweepFile s = read(MINIMAL);
-        String resolved = new com.fasterxml.jackson.databind.ObjectMapper(
-                new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).writeValueAsString(ResolvedSweepWriter.tree(s));
+        SweepFile s = read(MINIMAL + "derived:\n  area_mm2: area_um2 / 1e6\nconstraints: [\"area_mm2 < 2\"]\n");
+        String resolved = ResolvedSweepWriter.text(s);
         SweepFile again = SweepFileReader.read("sweep.yaml", new StringReader(resolved));
-        assertThat(again).usingRecursiveComparison().isEqualTo(s);
+        assertThat(ResolvedSweepWriter.text(again)).isEqualTo(resolved);
+        assertThat(again.axes()).isEqualTo(s.axes());
     }
 }

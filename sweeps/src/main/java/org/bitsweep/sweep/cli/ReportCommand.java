@@ -1,0 +1,38 @@
+package org.bitsweep.sweep.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.bitsweep.sweep.SweepReport;
+import org.bitsweep.sweep.file.SweepFile;
+import org.bitsweep.sweep.file.SweepFileReader;
+import org.bitsweep.workloads.UserInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Redraw pareto.csv, the charts and report.html from an existing results directory (its "
+                + "results.csv and sweep.resolved.yaml).")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "a directory written by bitsweep run")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        Path resolved = dir.resolve("sweep.resolved.yaml");
+        if (!Files.exists(resolved))
+            throw new UserInputException("%s: no sweep.resolved.yaml; give a directory written by bitsweep run".formatted(dir));
+        SweepFile sweep = SweepFileReader.read(resolved);
+        SweepReport.Summary s = SweepReport.build(sweep, dir);
+        spec.commandLine().getOut().printf("%,d rows, %,d feasible; Pareto front: %s%n", s.rows(), s.feasible(),
+                s.frontSizes());
+        s.files().forEach(f -> spec.commandLine().getOut().println("  wrote " + f));
+        return 0;
+    }
+}

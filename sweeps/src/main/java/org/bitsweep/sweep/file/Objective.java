@@ -1,0 +1,8 @@
+package org.bitsweep.sweep.file;
+
+/** A column to optimize: {@code max} (accuracy) or {@code min} (energy, area). */
+public record Objective(String column, boolean maximize) {
+    public String direction() {
+        return maximize ? "max" : "min";
+    }
+}
