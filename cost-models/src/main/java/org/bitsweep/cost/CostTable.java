@@ -8,14 +8,23 @@ import java.util.function.ToDoubleFunction;
 /**
  * The rows of one component's data file and the one scaling rule every file states: between two neighbouring
  * rows of a node, a power law in size (a straight line on log-log axes); beyond the table, the nearest segment's
- * power law; with a single row, proportional to size.
+ * power law; with a single row, proportional to size. Memory tables price one access of {@code accessBits} bits;
+ * an access of another width costs in proportion to its bits.
  *
- * @param scaling    the file's own statement of the rule and why it fits that component
- * @param accessBits bits per priced access for memory tables (0 for logic)
+ * @param scaling        the file's own statement of the rule and why it fits that component
+ * @param accessBits     bits per priced access for memory tables (0 for logic and for DRAM, whose size is its bits)
+ * @param scalesWithNode whether prices at other nodes follow the logic node scaling ({@code node_scaling:} in the
+ *                       file); off-chip DRAM does not
  */
-public record CostTable(Component component, String scaling, int accessBits, List<CostEntry> entries) {
+public record CostTable(Component component, String scaling, int accessBits, boolean scalesWithNode,
+                        List<CostEntry> entries) {
     public CostTable {
         entries = entries.stream().sorted(Comparator.comparingLong(CostEntry::size)).toList();
+    }
+
+    /** A table whose prices follow the node scaling. */
+    public CostTable(Component component, String scaling, int accessBits, List<CostEntry> entries) {
+        this(component, scaling, accessBits, true, entries);
     }
 
     public List<String> nodes() {
@@ -24,6 +33,23 @@ public record CostTable(Component component, String scaling, int accessBits, Lis
 
     public double energyPj(String node, long size) {
         return interpolate(rows(node, e -> true), size, CostEntry::energyPj);
+    }
+
+    /** Energy of one access of {@code bits} bits (0: the table's own width); for logic, {@code bits} must be 0. */
+    public double energyPj(String node, long size, int bits) {
+        return energyPj(node, size) * widthFactor(bits);
+    }
+
+    /**
+     * The low and high end of the price where the rows carry a range (every row of the node must), else the
+     * point price at both ends.
+     */
+    public EnergyRange energyRangePj(String node, long size, int bits) {
+        List<CostEntry> rows = rows(node, e -> true);
+        double low = interpolate(rows, size, CostEntry::energyPj) * widthFactor(bits);
+        if (!rows.stream().allMatch(CostEntry::hasRange))
+            return new EnergyRange(low, low);
+        return new EnergyRange(low, interpolate(rows, size, CostEntry::energyPjMax) * widthFactor(bits));
     }
 
     public double areaUm2(String node, long size) {
@@ -47,6 +73,24 @@ public record CostTable(Component component, String scaling, int accessBits, Lis
                 .formatted(node, rows.get(seg[0]).size(), rows.get(seg[1]).size(), component.id());
     }
 
+    /** The basis of an access of {@code bits} bits, with the width rule where it applies. */
+    public String basis(String node, long size, int bits) {
+        String rows = basis(node, size);
+        if (bits == 0 || bits == accessBits)
+            return rows;
+        return rows + "; x %d/%d for a %d-bit access (linear in access width, asic/%s.yaml)"
+                .formatted(bits, accessBits, bits, component.id());
+    }
+
+    private double widthFactor(int bits) {
+        if (bits == 0)
+            return 1;
+        if (accessBits == 0)
+            throw new IllegalStateException("asic/%s.yaml prices no access width; got a %d-bit access"
+                    .formatted(component.id(), bits));
+        return (double) bits / accessBits;
+    }
+
     private List<CostEntry> rows(String node, Predicate<CostEntry> keep) {
         List<CostEntry> rows = entries.stream().filter(e -> e.node().equals(node)).filter(keep).toList();
         if (rows.isEmpty() && entries.stream().noneMatch(e -> e.node().equals(node)))
@@ -56,6 +100,9 @@ public record CostTable(Component component, String scaling, int accessBits, Lis
     }
 
     private static double interpolate(List<CostEntry> rows, long size, ToDoubleFunction<CostEntry> value) {
+        for (CostEntry e : rows)
+            if (e.size() == size)
+                return value.applyAsDouble(e);
         int[] seg = segment(rows, size);
         CostEntry lo = rows.get(seg[0]);
         double v0 = value.applyAsDouble(lo);

@@ -2,89 +2,67 @@ package org.bitsweep.cost;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * Reads and checks one {@code asic/<component>.yaml}. A bad row is a bug in our data, not a user's mistake, so it
  * throws {@link IllegalStateException} naming the file, the row and what is wrong.
  */
 public final class CostTableLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-    private static final Set<String> MEASURES = Set.of("width_bits", "width_product", "capacity_bytes");
+    private static final List<String> NODE_SCALING = List.of("stillmaker-baas", "none");
 
     private CostTableLoader() {
     }
 
     public static CostTable bundled(Component component) {
-        String file = "asic/" + component.id() + ".yaml";
-        try (InputStream in = CostTableLoader.class.getClassLoader().getResourceAsStream(file)) {
-            if (in == null)
-                throw new IllegalStateException("missing bundled cost table " + file);
-            return parse(file, in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(file, e);
-        }
+        return Yaml.bundled("asic/" + component.id() + ".yaml", CostTableLoader::parse);
     }
 
     public static CostTable parse(String file, InputStream in) throws IOException {
-        JsonNode root = YAML.readTree(in);
-        Component component = Component.byId(text(file, root, "component", "top level"));
+        return parse(file, Yaml.read(in));
+    }
+
+    static CostTable parse(String file, JsonNode root) {
+        Component component = Component.byId(Yaml.text(file, root, "component", "top level"));
         if (!component.id().equals(file.replaceAll(".*/|\\.yaml$", "")) && file.startsWith("asic/"))
             throw new IllegalStateException(file + ": component " + component.id() + " does not match the file name");
-        String measure = text(file, root, "size_measure", "top level");
-        if (!MEASURES.contains(measure))
-            throw new IllegalStateException("%s: size_measure: \"%s\"; valid: %s".formatted(file, measure, MEASURES));
-        String scaling = text(file, root, "scaling", "top level");
-        JsonNode rows = root.path("entries");
-        if (!rows.isArray() || rows.isEmpty())
-            throw new IllegalStateException(file + ": entries: must be a non-empty list");
+        String measureId = Yaml.text(file, root, "size_measure", "top level");
+        SizeMeasure measure = SizeMeasure.byId(measureId);
+        if (measure == null)
+            throw new IllegalStateException("%s: size_measure: \"%s\"; valid: %s".formatted(file, measureId,
+                    Arrays.stream(SizeMeasure.values()).map(SizeMeasure::id).toList()));
+        if (measure != component.measure())
+            throw new IllegalStateException("%s: size_measure: \"%s\"; %s parts are sized in %s".formatted(file,
+                    measureId, component.id(), component.measure().id()));
+        String scaling = Yaml.text(file, root, "scaling", "top level");
+        boolean scalesWithNode = true;
+        if (root.has("node_scaling")) {
+            String ns = Yaml.text(file, root, "node_scaling", "top level");
+            if (!NODE_SCALING.contains(ns))
+                throw new IllegalStateException("%s: node_scaling: \"%s\"; valid: %s".formatted(file, ns, NODE_SCALING));
+            scalesWithNode = ns.equals("stillmaker-baas");
+        }
+        JsonNode rows = Yaml.list(file, root, "entries", "top level");
         List<CostEntry> entries = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             JsonNode row = rows.get(i);
             String where = "entries[" + i + "]";
-            boolean hasSource = row.hasNonNull("source");
-            boolean hasEstimate = row.hasNonNull("estimate");
-            if (hasSource == hasEstimate)
-                throw new IllegalStateException("%s: %s: has %s; every entry needs exactly one"
-                        .formatted(file, where, hasSource ? "both source: and estimate:" : "neither source: nor estimate:"));
-            String basis = text(file, row, hasSource ? "source" : "estimate", where);
-            long size = switch (measure) {
-                case "width_product" -> {
-                    long w = number(file, row, "width_bits", where).longValue();
-                    yield w * w;
-                }
-                default -> number(file, row, measure, where).longValue();
-            };
-            double area = row.has("area_um2") ? number(file, row, "area_um2", where).doubleValue() : Double.NaN;
+            Provenance basis = Provenance.of(file, row, where);
             try {
-                entries.add(new CostEntry(text(file, row, "node", where), size,
-                        number(file, row, "energy_pj", where).doubleValue(), area, basis, hasEstimate));
+                long size = measure.ofRow(file, row, where);
+                double area = row.has("area_um2") ? Yaml.number(file, row, "area_um2", where) : Double.NaN;
+                double max = row.has("energy_pj_max") ? Yaml.number(file, row, "energy_pj_max", where) : Double.NaN;
+                entries.add(new CostEntry(Yaml.text(file, row, "node", where), size,
+                        Yaml.number(file, row, "energy_pj", where), area, basis.text(), basis.estimate(), max));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(file + ": " + where + ": " + e.getMessage(), e);
             }
         }
-        int accessBits = root.has("access_bits") ? number(file, root, "access_bits", "top level").intValue() : 0;
-        return new CostTable(component, scaling, accessBits, entries);
-    }
-
-    private static String text(String file, JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank())
-            throw new IllegalStateException("%s: %s: %s: missing or not a string".formatted(file, where, field));
-        return v.asText();
-    }
-
-    private static Number number(String file, JsonNode node, String field, String where) {
-        JsonNode v = node.get(field);
-        if (v == null || !v.isNumber())
-            throw new IllegalStateException("%s: %s: %s: missing or not a number".formatted(file, where, field));
-        return v.numberValue();
+        int accessBits = root.has("access_bits") ? Yaml.integer(file, root, "access_bits", "top level") : 0;
+        return new CostTable(component, scaling, accessBits, scalesWithNode, entries);
     }
 }

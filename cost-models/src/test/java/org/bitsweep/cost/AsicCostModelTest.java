@@ -61,9 +61,12 @@ class AsicCostModelTest {
     }
 
     @Test
-    void onlyNodesWithTablesExist() {
-        assertThat(AsicCostModel.nodes()).containsExactly("45nm");
-        assertThatThrownBy(() -> AsicCostModel.at("7nm")).isInstanceOf(IllegalArgumentException.class);
+    void nodesAreTheBaseNodeAndTheOnesItScalesTo() {
+        // 45 nm has the rows; the rest come from asic/node-scaling.yaml (28 nm interpolated).
+        assertThat(AsicCostModel.nodes()).containsExactly("45nm", "32nm", "28nm", "20nm", "16nm", "14nm", "10nm", "7nm");
+        assertThat(AsicCostModel.baseNode()).isEqualTo("45nm");
+        assertThatThrownBy(() -> AsicCostModel.at("5nm")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("7nm");
     }
 
     @Test
