@@ -16,6 +16,10 @@ public record EnergyBreakdown(double macPj, double registerPj, double weightSram
         return macPj + registerPj + weightSramPj + activationSramPj;
     }
 
+    public EnergyBreakdown times(double factor) {
+        return new EnergyBreakdown(macPj * factor, registerPj * factor, weightSramPj * factor, activationSramPj * factor);
+    }
+
     public EnergyBreakdown plus(EnergyBreakdown o) {
         return new EnergyBreakdown(macPj + o.macPj, registerPj + o.registerPj, weightSramPj + o.weightSramPj,
                 activationSramPj + o.activationSramPj);

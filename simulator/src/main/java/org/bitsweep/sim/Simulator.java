@@ -27,10 +27,6 @@ public final class Simulator {
     public static SimResult run(Accelerator acc, List<LayerTrace> layers) {
         if (layers.isEmpty())
             throw new IllegalArgumentException("empty trace");
-        // The array is built once, for one pair of operand formats; mixed-precision traces come with issue 7.
-        OperandFormats formats = layers.get(0).formats();
-        if (layers.stream().anyMatch(t -> !t.formats().equals(formats)))
-            throw new IllegalArgumentException("every layer of a trace must use the same operand formats");
         PeModel pe = acc.pe();
         OutputStationaryArray array = acc.array();
         Map<LayerKey, LayerResult> distinct = new HashMap<>();
@@ -42,15 +38,22 @@ public final class Simulator {
         for (LayerTrace t : layers) {
             LayerKey key = new LayerKey(t.layer().shape(), t.formats(), t.weightBitsPerElement(),
                     t.activationBitsPerElement());
-            LayerResult r = distinct.computeIfAbsent(key, k -> simulate(acc, t));
-            r = new LayerResult(t.layer().name(), r.shape(), r.cycles(), r.macs(), r.energy(), r.utilization());
+            LayerResult once = distinct.computeIfAbsent(key, k -> simulate(acc, t));
+            // A layer of count GEMMs (the heads of attention) runs them one after another on the array.
+            long count = t.layer().count();
+            LayerResult r = new LayerResult(t.layer().name(), once.shape(), Math.multiplyExact(once.cycles(), count),
+                    Math.multiplyExact(once.macs(), count), once.energy().times(count), once.utilization());
             results.add(r);
             cycles = Math.addExact(cycles, r.cycles());
             macs = Math.addExact(macs, r.macs());
             busyPeCycles += r.utilization() * r.cycles() * array.pes();
             energy = energy.plus(r.energy());
         }
-        double areaUm2 = array.pes() * acc.cost().areaUm2(pe.inventory(formats));
+        // One array runs every layer, so each PE is built for the widest pair of operand formats the trace uses
+        // (attention multiplies activations by the KV cache, which may be wider than the weights).
+        double peAreaUm2 = layers.stream().map(LayerTrace::formats).distinct()
+                .mapToDouble(f -> acc.cost().areaUm2(pe.inventory(f))).max().orElseThrow();
+        double areaUm2 = array.pes() * peAreaUm2;
         double seconds = cycles / (acc.clockMhz() * 1e6);
         return new SimResult(cycles, macs, seconds, energy, areaUm2, busyPeCycles / ((double) cycles * array.pes()),
                 results);

@@ -34,6 +34,7 @@ import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.model.Layer;
+import org.bitsweep.workloads.model.LayerKind;
 import org.bitsweep.workloads.model.ModelZoo;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
@@ -408,7 +409,7 @@ public final class SweepFileReader {
                         .formatted(group.size(), accuracy.cols()));
             for (Object wl : values(axes, "workload"))
                 for (Layer layer : ((WorkloadChoice) wl).workload().layers())
-                    if (layer.shape().k() % group.size() != 0) {
+                    if (layer.kind() == LayerKind.WEIGHT && layer.shape().k() % group.size() != 0) {
                         error("/quantization/granularity", "group size %d does not divide k = %d of layer \"%s\" of %s"
                                 .formatted(group.size(), layer.shape().k(), layer.name(), wl));
                         break;

@@ -126,7 +126,7 @@ public class BitSweepCliTest {
         assertThat(formats.get(2).get("min_subnormal").isNull()).isTrue();
         assertThat(new ObjectMapper().readTree(bitsweep("pes", "--json").out()).get(0).get("id").asText())
                 .isEqualTo("int-mac");
-        assertThat(new ObjectMapper().readTree(bitsweep("workloads", "--json").out()).get(0).get("parameters").asLong())
+        assertThat(new ObjectMapper().readTree(bitsweep("workloads", "--json").out()).get(0).get("params").asLong())
                 .isEqualTo(6_738_415_616L);
         assertThat(bitsweep("report", "no/such/dir").err()).contains("no sweep.resolved.yaml");
         assertThat(bitsweep("nonsense").code()).isEqualTo(2);

@@ -4,7 +4,11 @@ import java.util.List;
 
 import org.bitsweep.workloads.Checks;
 
-/** A named list of GEMM layers with the phase, batch and sequence length that produced their shapes. */
+/**
+ * A named list of GEMM layers with the phase, batch and sequence length that produced their shapes.
+ *
+ * @param sequenceLength tokens processed (prefill), context attended to (decode), or 1 for image models
+ */
 public record Workload(String name, Phase phase, int batch, int sequenceLength, List<Layer> layers) {
     public Workload {
         Checks.nonBlank("workload name", name);
@@ -16,10 +20,11 @@ public record Workload(String name, Phase phase, int batch, int sequenceLength, 
     }
 
     public long macs() {
-        return layers.stream().mapToLong(l -> l.shape().macs()).sum();
+        return layers.stream().mapToLong(Layer::macs).sum();
     }
 
+    /** Weight elements the layers read (attention reads none). */
     public long weights() {
-        return layers.stream().mapToLong(l -> l.shape().weights()).sum();
+        return layers.stream().mapToLong(Layer::weights).sum();
     }
 }

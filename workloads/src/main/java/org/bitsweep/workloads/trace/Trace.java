@@ -2,6 +2,7 @@ package org.bitsweep.workloads.trace;
 
 import java.util.List;
 
+import org.bitsweep.workloads.model.LayerKind;
 import org.bitsweep.workloads.model.Workload;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
@@ -14,13 +15,17 @@ public record Trace(Workload workload, List<LayerTrace> layers) {
     }
 
     /**
-     * Every layer runs with the same operand formats; weights carry what their quantizer stores per group (an FP16
-     * scale, and a selector for mixtures), activations one scale per tensor, whose share per element is negligible
-     * and counted as zero.
+     * Weight layers run with the given formats; weights carry what their quantizer stores per group (an FP16 scale,
+     * and a selector for mixtures). Attention layers multiply activations by the KV cache, which is kept in the
+     * activation format. Activations carry one scale per tensor, whose share per element is negligible and counted
+     * as zero.
      */
     public static Trace uniform(Workload workload, OperandFormats formats, Granularity weightGranularity) {
         Quantizer weights = new Quantizer(QuantConfig.of(formats.weight(), weightGranularity));
+        OperandFormats attention = OperandFormats.of(formats.activation(), formats.activation());
         return new Trace(workload, workload.layers().stream().map(layer -> {
+            if (layer.kind() == LayerKind.ATTENTION)
+                return new LayerTrace(layer, attention, formats.activation().bits(), formats.activation().bits());
             long group = layer.shape().weights();
             if (weightGranularity instanceof Granularity.PerGroup g)
                 group = g.size();

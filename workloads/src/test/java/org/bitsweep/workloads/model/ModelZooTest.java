@@ -2,6 +2,7 @@ package org.bitsweep.workloads.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.bitsweep.workloads.UserInputException;
 import org.junit.jupiter.api.Test;
@@ -10,38 +11,78 @@ class ModelZooTest {
     final ModelZoo zoo = ModelZoo.bundled();
 
     @Test
-    void llama2_7bDecodeHasSevenProjectionsInEachOfItsThirtyTwoBlocks() {
-        Workload w = zoo.workload("llama-2-7b:decode");
+    void everyModelsParameterCountMatchesThePublishedOneWithinOnePercent() {
+        for (String name : zoo.modelNames()) {
+            ModelSpec m = zoo.model(name);
+            assertThat((double) m.parameterCount()).as(name)
+                    .isCloseTo(m.publishedParams(), within(0.01 * m.publishedParams()));
+        }
+    }
+
+    @Test
+    void exactCountsDerivedByHand() {
+        // LLaMA-2-7B: per block 4·4096² + 3·4096·11008 = 202,375,168; ×32 = 6,476,005,376; + 65·4096 RMSNorm
+        // weights + 2·32000·4096 embedding and LM head = 6,738,415,616, the checkpoint's count.
+        assertThat(zoo.model("llama-2-7b").parameterCount()).isEqualTo(6_738_415_616L);
+        // LLaMA-2-70B, grouped-query (k, v 1024 wide): per block 2·8192² + 2·8192·1024 + 3·8192·28672 = 855,638,016;
+        // ×80 + 161·8192 + 2·32000·8192 = 68,976,648,192.
+        assertThat(zoo.model("llama-2-70b").parameterCount()).isEqualTo(68_976_648_192L);
+        assertThat(zoo.model("mistral-7b").parameterCount()).isEqualTo(7_241_732_096L);
+        assertThat(zoo.model("llama-3-8b").parameterCount()).isEqualTo(8_030_261_248L);
+        // torchvision's counts, batch-norm weights and biases included.
+        assertThat(zoo.model("resnet-18").parameterCount()).isEqualTo(11_689_512L);
+        assertThat(zoo.model("resnet-50").parameterCount()).isEqualTo(25_557_032L);
+        assertThat(zoo.model("vit-b-16").parameterCount()).isEqualTo(86_567_656L);
+        // bert-base-uncased with its pooler: 109,482,240.
+        assertThat(zoo.model("bert-base").parameterCount()).isEqualTo(109_482_240L);
+    }
+
+    @Test
+    void llama2_7bDecodeHasProjectionsAttentionAndTheHead() {
+        Workload w = zoo.workload("llama-2-7b:decode:16");
         assertThat(w.phase()).isEqualTo(Phase.DECODE);
-        assertThat(w.layers()).hasSize(7 * 32);
-        assertThat(w.layers().get(0).name()).isEqualTo("blocks.0.attn.q_proj");
+        assertThat(w.layers()).hasSize(9 * 32 + 1);
         assertThat(w.layers().get(0).shape()).isEqualTo(new GemmShape(1, 4096, 4096));
-        assertThat(w.layers().get(4).shape()).isEqualTo(new GemmShape(1, 11008, 4096));
-        assertThat(w.layers().get(6).shape()).isEqualTo(new GemmShape(1, 4096, 11008));
-        // Per block 4·4096² + 3·4096·11008 = 67,108,864 + 135,266,304 = 202,375,168 weights; ×32 blocks.
-        assertThat(w.weights()).isEqualTo(32L * 202_375_168);
-        assertThat(w.macs()).isEqualTo(w.weights());
+        Layer qk = w.layers().get(3);
+        assertThat(qk.name()).isEqualTo("blocks.0.attn.qk");
+        assertThat(qk.kind()).isEqualTo(LayerKind.ATTENTION);
+        assertThat(qk.shape()).isEqualTo(new GemmShape(1, 16, 128));
+        assertThat(qk.count()).isEqualTo(32);
+        // Decode MACs per token at a short context equal the non-embedding parameters within 1 %: projections and
+        // head 6,607,077,376 plus attention 32 blocks · 32 heads · 2 · 128 · 16 = 4,194,304, against
+        // 6,738,415,616 − 32000·4096 = 6,607,343,616.
+        DecoderSpec llama = (DecoderSpec) zoo.model("llama-2-7b");
+        assertThat(w.macs()).isEqualTo(6_607_077_376L + 4_194_304L);
+        assertThat((double) w.macs()).isCloseTo(llama.nonEmbeddingParams(), within(0.01 * llama.nonEmbeddingParams()));
     }
 
     @Test
-    void parameterCountFromOurShapesEqualsThePublishedCount() {
-        // 6,476,005,376 projection weights + 65·4096 RMSNorm weights + 2·32000·4096 embedding and LM head
-        // = 6,738,415,616, the count of the published checkpoint.
-        TransformerConfig c = zoo.model("llama-2-7b");
-        assertThat(c.parameterCount()).isEqualTo(c.publishedParams()).isEqualTo(6_738_415_616L);
+    void groupedQueryAttentionNarrowsKeysAndValuesNotTheHeads() {
+        Workload w = zoo.workload("llama-3-8b:prefill:512");
+        assertThat(w.layers().get(1).shape()).isEqualTo(new GemmShape(512, 1024, 4096));   // k_proj: 8 kv heads
+        assertThat(w.layers().get(3).count()).isEqualTo(32);                               // QKᵀ per query head
+        assertThat(w.layers().get(3).shape()).isEqualTo(new GemmShape(512, 512, 128));
     }
 
     @Test
-    void prefillHasOneActivationRowPerToken() {
-        assertThat(zoo.workload("llama-2-7b:prefill:2048").layers().get(0).shape().m()).isEqualTo(2048);
+    void imageModelsLowerConvolutionsToGemms() {
+        Workload r18 = zoo.workload("resnet-18");
+        // conv1: 7×7×3 → 64 at 112×112 output: m = 12,544 pixels, n = 64, k = 147.
+        assertThat(r18.layers().get(0).shape()).isEqualTo(new GemmShape(112 * 112, 64, 147));
+        // He et al. give 1.8 G multiply-adds; our lowering counts 1,814,073,344 (convolutions and fc).
+        assertThat((double) r18.macs()).isCloseTo(1.8e9, within(0.02 * 1.8e9));
+        // ViT-B/16: 196 patches of 16·16·3 = 768 inputs each.
+        assertThat(zoo.workload("vit-b-16").layers().get(0).shape()).isEqualTo(new GemmShape(196, 768, 768));
+        assertThat(zoo.workload("bert-base:64").layers().get(0).shape()).isEqualTo(new GemmShape(64, 768, 768));
     }
 
     @Test
     void unknownWorkloadsNameTheValidForms() {
-        assertThatThrownBy(() -> zoo.workload("llama-9b:decode"))
-                .isInstanceOf(UserInputException.class)
-                .hasMessageContaining("MODEL:decode")
-                .hasMessageContaining("llama-2-7b");
-        assertThatThrownBy(() -> zoo.workload("llama-2-7b:prefill:0")).isInstanceOf(UserInputException.class);
+        assertThatThrownBy(() -> zoo.workload("llama-9b:decode")).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("llama-2-7b:decode[:CONTEXT]").hasMessageContaining("resnet-50");
+        assertThatThrownBy(() -> zoo.workload("llama-2-7b:prefill:0")).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("must be a positive integer");
+        assertThatThrownBy(() -> zoo.workload("resnet-18:decode")).isInstanceOf(UserInputException.class);
+        assertThatThrownBy(() -> zoo.workload("bert-base:1024")).hasMessageContaining("exceed the 512 positions");
     }
 }
