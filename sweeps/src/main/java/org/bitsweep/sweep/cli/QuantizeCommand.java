@@ -78,7 +78,7 @@ final class QuantizeCommand implements Callable<Integer> {
         @Option(names = "--input", paramLabel = "FILE", description = "FILE.npy, FILE.safetensors or FILE.safetensors:TENSOR")
         String file;
 
-        @Option(names = "--synthetic", paramLabel = "DIST", description = "gaussian or student-t:NU, with --shape and --seed")
+        @Option(names = "--synthetic", paramLabel = "DIST", description = "gaussian, student-t:NU or llm-like (heavy tails, outlier channels), with --shape and --seed")
         String synthetic;
     }
 

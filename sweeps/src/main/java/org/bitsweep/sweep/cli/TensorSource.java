@@ -71,6 +71,8 @@ final class TensorSource {
         Tensor t;
         if (spec.equals("gaussian")) {
             t = SyntheticTensors.gaussian("synthetic-gaussian", shape[0], shape[1], std, seed);
+        } else if (spec.equals("llm-like")) {
+            t = SyntheticTensors.llmLike("synthetic-llm-like", shape[0], shape[1], std, seed);
         } else if (spec.startsWith("student-t:")) {
             double nu;
             try {
@@ -83,7 +85,7 @@ final class TensorSource {
                         .formatted(spec));
             t = SyntheticTensors.studentT("synthetic-student-t", shape[0], shape[1], nu, std, seed);
         } else {
-            throw new UserInputException("--synthetic: unknown distribution \"%s\"; valid: gaussian, student-t:NU"
+            throw new UserInputException("--synthetic: unknown distribution \"%s\"; valid: gaussian, student-t:NU, llm-like"
                     .formatted(spec));
         }
         return new Loaded(t, null, true, "synthetic %s %d×%d, scale %s, seed %d".formatted(spec, shape[0], shape[1],

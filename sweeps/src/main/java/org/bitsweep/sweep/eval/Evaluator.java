@@ -142,10 +142,15 @@ public final class Evaluator {
             synchronized (this) {
                 if (tensor == null) {
                     AccuracySpec a = sweep.accuracy();
-                    tensor = a.nu() == 0
-                            ? SyntheticTensors.gaussian("synthetic-gaussian-weights", a.rows(), a.cols(), a.std(), sweep.seed())
-                            : SyntheticTensors.studentT("synthetic-student-t-weights", a.rows(), a.cols(), a.nu(), a.std(),
-                            sweep.seed());
+                    if (a.nu() == AccuracySpec.LLM_LIKE)
+                        tensor = SyntheticTensors.llmLike("synthetic-llm-like-weights", a.rows(), a.cols(), a.std(),
+                                sweep.seed());
+                    else if (a.nu() == 0)
+                        tensor = SyntheticTensors.gaussian("synthetic-gaussian-weights", a.rows(), a.cols(), a.std(),
+                                sweep.seed());
+                    else
+                        tensor = SyntheticTensors.studentT("synthetic-student-t-weights", a.rows(), a.cols(), a.nu(),
+                                a.std(), sweep.seed());
                 }
                 t = tensor;
             }

@@ -205,6 +205,8 @@ public final class SweepFileReader {
             String d = text(n);
             if (d.equals("gaussian"))
                 return 0.0;
+            if (d.equals("llm-like"))
+                return AccuracySpec.LLM_LIKE;
             if (d.startsWith("student-t:")) {
                 try {
                     double v = Double.parseDouble(d.substring("student-t:".length()));
@@ -214,7 +216,7 @@ public final class SweepFileReader {
                     // falls through
                 }
             }
-            throw new UserInputException("unknown distribution \"%s\"; valid: gaussian, student-t:NU (NU > 0)".formatted(d));
+            throw new UserInputException("unknown distribution \"%s\"; valid: gaussian, student-t:NU (NU > 0), llm-like".formatted(d));
         }, 0.0);
         int rows = scalar("/accuracy/tensor/rows", t.get("rows"), n -> (int) ranged(n, 1, 1 << 16), DEFAULT_ACCURACY.rows());
         int cols = scalar("/accuracy/tensor/cols", t.get("cols"), n -> (int) ranged(n, 1, 1 << 16), DEFAULT_ACCURACY.cols());

@@ -32,6 +32,34 @@ public final class SyntheticTensors {
         return new Tensor(name, rows, cols, data);
     }
 
+    /** Share of input channels (columns) made outliers in {@link #llmLike}. */
+    public static final double LLM_OUTLIER_CHANNEL_FRACTION = 0.005;
+    /** How much larger an outlier channel's values are. */
+    public static final double LLM_OUTLIER_SCALE = 20;
+    /** Degrees of freedom of the bulk's Student-t. */
+    public static final double LLM_BULK_NU = 5;
+
+    /**
+     * LLM-like weights: a heavy-tailed bulk (Student-t, ν = 5, scale {@code std}) in which a few input channels
+     * ({@link #LLM_OUTLIER_CHANNEL_FRACTION} of the columns, at least one, chosen by the seed) are
+     * {@link #LLM_OUTLIER_SCALE}× larger. Estimate, not a fit: the outlier features of LLM.int8() (Dettmers et al.
+     * 2022) are a small set of hidden dimensions whose magnitudes reach about 20× the rest; real weights are needed
+     * for real statistics, and every result computed on these says "synthetic".
+     */
+    public static Tensor llmLike(String name, int rows, int cols, double std, long seed) {
+        Tensor bulk = studentT(name, rows, cols, LLM_BULK_NU, std, seed);
+        float[] data = bulk.data().clone();
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        int outliers = Math.max(1, (int) Math.round(cols * LLM_OUTLIER_CHANNEL_FRACTION));
+        java.util.Set<Integer> chosen = new java.util.TreeSet<>();
+        while (chosen.size() < outliers)
+            chosen.add(random.nextInt(cols));
+        for (int c : chosen)
+            for (int r = 0; r < rows; r++)
+                data[r * cols + c] *= (float) LLM_OUTLIER_SCALE;
+        return new Tensor(name, rows, cols, data);
+    }
+
     /** One standard normal draw (Box–Muller, the cosine branch only, so each call uses two uniforms). */
     private static double normal(SplittableRandom random) {
         double radius = StrictMath.sqrt(-2 * StrictMath.log(1 - random.nextDouble()));
