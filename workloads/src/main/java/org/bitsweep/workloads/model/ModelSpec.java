@@ -7,7 +7,7 @@ import java.util.List;
  * GEMM layers they imply. Each kind of model lowers itself: transformers into projections and attention matmuls,
  * convolutions into GEMMs (im2col: m = output pixels, n = output channels, k = input channels × kernel area).
  */
-public sealed interface ModelSpec permits DecoderSpec, EncoderSpec, ResNetSpec, VitSpec, MlpSpec {
+public sealed interface ModelSpec permits DecoderSpec, EncoderSpec, ResNetSpec, VitSpec, MlpSpec, CnnSpec {
     String name();
 
     /** Where the dimensions were read. */

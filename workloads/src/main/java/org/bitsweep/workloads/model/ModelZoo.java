@@ -26,7 +26,8 @@ public final class ModelZoo {
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Map<String, Class<? extends ModelSpec>> KINDS = Map.of("decoder", DecoderSpec.class,
-            "encoder", EncoderSpec.class, "resnet", ResNetSpec.class, "vit", VitSpec.class, "mlp", MlpSpec.class);
+            "encoder", EncoderSpec.class, "resnet", ResNetSpec.class, "vit", VitSpec.class, "mlp", MlpSpec.class,
+            "cnn", CnnSpec.class);
     private static final ModelZoo BUNDLED = load();
 
     private final Map<String, ModelSpec> models;

@@ -35,6 +35,11 @@ class ModelZooTest {
         assertThat(zoo.model("vit-b-16").parameterCount()).isEqualTo(86_567_656L);
         // bert-base-uncased with its pooler: 109,482,240.
         assertThat(zoo.model("bert-base").parameterCount()).isEqualTo(109_482_240L);
+        // Fashion-MNIST CNN: 208 + 3,216 + 100,480 + 1,290.
+        assertThat(zoo.model("fmnist-cnn").parameterCount()).isEqualTo(105_194L);
+        // conv2 at 14×14: m = 196 pixels, n = 16, k = 8·25 = 200; then fc1 takes 7·7·16 = 784 features.
+        assertThat(zoo.workload("fmnist-cnn").layers().get(1).shape()).isEqualTo(new GemmShape(196, 16, 200));
+        assertThat(zoo.workload("fmnist-cnn").layers().get(2).shape()).isEqualTo(new GemmShape(1, 128, 784));
     }
 
     @Test
