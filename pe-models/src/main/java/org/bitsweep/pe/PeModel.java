@@ -17,18 +17,51 @@ public interface PeModel {
 
     boolean supports(OperandFormats f);
 
-    /** Why {@link #supports} is false, phrased for a user; empty when it is true. */
+    /**
+     * Why {@link #supports} is false, phrased for a user, ending with what the PE does run; empty when it is true.
+     */
     String unsupportedReason(OperandFormats f);
 
-    /** Timing: cycles one MAC occupies the PE. */
+    /** What the PE runs: weight formats, activation formats and accumulator, in words a user can act on. */
+    String supportedFormats();
+
+    /**
+     * Timing: cycles one MAC occupies one lane of the PE, a whole number (the simulator's fold arithmetic counts
+     * cycles); value-dependent PEs round {@link #meanCyclesPerMac} up.
+     *
+     * @param t the layer; may be null, which reads as a layer with no code statistics
+     */
     long cyclesPerMac(OperandFormats f, LayerTrace t);
 
-    /** Activity per MAC, counted, not priced. */
+    /** The mean cycles per MAC where timing depends on the values (Bit-Pragmatic); {@link #cyclesPerMac} otherwise. */
+    default double meanCyclesPerMac(OperandFormats f, LayerTrace t) {
+        return cyclesPerMac(f, t);
+    }
+
+    /**
+     * MACs of one output the PE runs side by side (its dot-product width): BitMoD's PE has 4 lanes, so a k-long dot
+     * product takes ⌈k/4⌉ · {@link #cyclesPerMac} cycles. Activity is per MAC, inventory per whole PE.
+     */
+    default int lanes() {
+        return 1;
+    }
+
+    /** Activity per MAC, counted, not priced; shared work (a per-group dequantization) is spread over its MACs. */
     Activity activityPerMac(OperandFormats f, LayerTrace t);
 
-    /** What is built, counted, not priced. */
+    /** What is built, counted, not priced: the whole PE, all lanes. */
     Inventory inventory(OperandFormats f);
 
-    /** The PE's own arithmetic, bit-exact, in the hardware's order. */
+    /** The PE's own arithmetic, bit-exact, in the hardware's order; {@link #operands} says what its longs mean. */
     MacArithmetic arithmetic(OperandFormats f);
+
+    /**
+     * What the longs of {@link #arithmetic} stand for. The default: integer operands in units of each format's
+     * quantum ({@link FixedPoint}), which for integer formats are the integer values themselves.
+     */
+    default Operands operands(OperandFormats f) {
+        if (!supports(f))
+            throw new IllegalArgumentException(unsupportedReason(f));
+        return Operands.fixedPoint(FixedPoint.of(f.activation()).orElseThrow(), FixedPoint.of(f.weight()).orElseThrow());
+    }
 }

@@ -3,10 +3,10 @@ package org.bitsweep.pe.intmac;
 import org.bitsweep.cost.Activity;
 import org.bitsweep.cost.Inventory;
 import org.bitsweep.cost.Part;
+import org.bitsweep.pe.IntAccumulator;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
-import org.bitsweep.workloads.arith.Bits;
 import org.bitsweep.workloads.arith.MacArithmetic;
 import org.bitsweep.workloads.trace.LayerTrace;
 import org.bitsweep.workloads.trace.OperandFormats;
@@ -44,12 +44,18 @@ public final class IntMacPe implements PeModel {
     @Override
     public String unsupportedReason(OperandFormats f) {
         if (!f.bothIntegers())
-            return "int-mac needs integer weights and activations, got " + f;
+            return "int-mac needs integer weights and activations, got %s; it runs %s".formatted(f, supportedFormats());
         int productBits = f.weight().bits() + f.activation().bits();
         if (productBits > accBits)
             return "a %s × %s product needs %d bits, more than the %d-bit accumulator"
                     .formatted(f.weight().name(), f.activation().name(), productBits, accBits);
         return "";
+    }
+
+    @Override
+    public String supportedFormats() {
+        return "weights and activations int2..int16 or uint2..uint16 whose bit widths add up to at most the "
+                + "accumulator's (%d bits)".formatted(accBits);
     }
 
     // Timing: fully bit-parallel, so one MAC per cycle whatever the widths.
@@ -89,17 +95,8 @@ public final class IntMacPe implements PeModel {
         if (!supports(f))
             throw new IllegalArgumentException(unsupportedReason(f));
         int bits = accBits;
-        return switch (overflow) {
-            case WRAP -> (acc, x, y) -> Bits.wrapSigned(acc + x * y, bits);
-            case SATURATE -> (acc, x, y) -> {
-                long product = x * y;
-                long sum = acc + product;
-                // Only a 64-bit accumulator can overflow the long itself; then the sign of the product says which way.
-                if (((acc ^ sum) & (product ^ sum)) < 0)
-                    return product > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
-                return Bits.saturateSigned(sum, bits);
-            };
-        };
+        Overflow mode = overflow;
+        return (acc, x, y) -> IntAccumulator.add(acc, x * y, bits, mode);
     }
 
     public int accumulatorBits() {

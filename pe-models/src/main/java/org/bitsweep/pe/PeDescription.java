@@ -1,0 +1,63 @@
+package org.bitsweep.pe;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.bitsweep.cost.Activity;
+import org.bitsweep.cost.AsicCostModel;
+import org.bitsweep.cost.Component;
+import org.bitsweep.cost.Inventory;
+import org.bitsweep.cost.Part;
+import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.workloads.trace.OperandFormats;
+
+/**
+ * One PE for one pair of formats, counted and priced at one node: what {@code bitsweep pes describe} prints.
+ * Value-dependent timing is taken with the PE's own statistics (or its worst case), as for a layer with no trace.
+ *
+ * @param areaUm2        the whole PE, all lanes
+ * @param dequantizerAreaUm2 one per-group dequantization unit, for PEs that have one ({@link GroupDequantizing}),
+ *                       else 0; not in {@code areaUm2}
+ * @param energyPerMacPj dynamic energy of one MAC (one lane's share of shared work included)
+ * @param inventory      part label → count
+ * @param activityPerMac part label → operations per MAC
+ */
+public record PeDescription(String pe, String formats, String node, double areaUm2, double dequantizerAreaUm2,
+                            double energyPerMacPj,
+                            long cyclesPerMac, double meanCyclesPerMac, int lanes, String operands,
+                            Map<String, Integer> inventory, Map<String, Double> activityPerMac) {
+    public PeDescription {
+        inventory = Map.copyOf(inventory);
+        activityPerMac = Map.copyOf(activityPerMac);
+    }
+
+    /** @throws UserInputException when the PE cannot run the formats; the message lists what it runs */
+    public static PeDescription of(PeModel pe, OperandFormats f, AsicCostModel cost) {
+        if (!pe.supports(f))
+            throw new UserInputException(pe.unsupportedReason(f));
+        Inventory inv = pe.inventory(f);
+        Activity act = pe.activityPerMac(f, null);
+        Map<String, Integer> parts = new LinkedHashMap<>();
+        inv.counts().forEach((p, n) -> parts.merge(p.label(), n, Integer::sum));
+        Map<String, Double> ops = new LinkedHashMap<>();
+        act.counts().forEach((p, n) -> ops.merge(p.label(), n, Double::sum));
+        double dequantizer = pe instanceof GroupDequantizing g ? cost.areaUm2(g.dequantizerInventory(f)) : 0;
+        return new PeDescription(pe.id(), f.toString(), cost.node(), cost.areaUm2(inv), dequantizer, cost.energyPj(act),
+                pe.cyclesPerMac(f, null), pe.meanCyclesPerMac(f, null), pe.lanes(), pe.operands(f).description(),
+                parts, ops);
+    }
+
+    /** Area per lane: what one MAC stream costs in silicon. */
+    public double areaPerLaneUm2() {
+        return areaUm2 / lanes;
+    }
+
+    /** Energy of the MAC datapath alone, registers left out, as Horowitz-style per-operation tables count it. */
+    public static double datapathEnergyPj(Activity activity, AsicCostModel cost) {
+        double sum = 0;
+        for (Map.Entry<Part, Double> e : activity.counts().entrySet())
+            if (e.getKey().component() != Component.REGISTER)
+                sum += e.getValue() * cost.energyPj(e.getKey());
+        return sum;
+    }
+}

@@ -1,0 +1,111 @@
+package org.bitsweep.pe.bitmod;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Map;
+
+import org.bitsweep.cost.Part;
+import org.bitsweep.pe.Operands;
+import org.bitsweep.pe.Oracles;
+import org.bitsweep.pe.Overflow;
+import org.bitsweep.pe.PeParams;
+import org.bitsweep.workloads.format.Formats;
+import org.bitsweep.workloads.format.IntFormat;
+import org.bitsweep.workloads.format.NumberFormat;
+import org.bitsweep.workloads.trace.OperandFormats;
+import org.junit.jupiter.api.Test;
+
+class BitModPeTest {
+    static final NumberFormat FP16 = Formats.parse("fp16");
+    static final OperandFormats FP4_ER_X_FP16 = OperandFormats.of(Formats.parse("bitmod-fp4-er-pos"), FP16);
+    final BitModPe pe = new BitModPe(new PeParams(48, Overflow.WRAP));
+
+    @Test
+    void twoWeightBitsPerCycle() {
+        // ⌈b/2⌉: 4-bit and 3-bit types take 2 cycles, int8 takes 4, int2 one; four lanes share one output.
+        for (String w : new String[] {"int4", "int3", "bitmod-fp4", "bitmod-fp3-ea-neg", "bitmod3", "bitmod4"})
+            assertThat(pe.cyclesPerMac(OperandFormats.of(Formats.parse(w), FP16), null)).as(w).isEqualTo(2);
+        assertThat(pe.cyclesPerMac(OperandFormats.of(IntFormat.signed(8), FP16), null)).isEqualTo(4);
+        assertThat(pe.cyclesPerMac(OperandFormats.of(IntFormat.signed(2), FP16), null)).isEqualTo(1);
+        assertThat(pe.lanes()).isEqualTo(4);
+    }
+
+    @Test
+    void theSpecialValueTenIsFiveShiftedByOne() {
+        // FP4_ER_POS adds +10 = 5 · 2^1: E = 1, D = 5 = 0b01'01, two digits of 1. With a = 1.5 (fp16), held as
+        // 1.5 · 2^24 = 25,165,824: terms a·1·2^(0+1) + a·1·2^(2+1) = 2a + 8a = 10a = 251,658,240, i.e. 15.0.
+        Operands ops = pe.operands(FP4_ER_X_FP16);
+        long a = ops.activation(1.5);
+        assertThat(a).isEqualTo(25_165_824L);
+        long acc = pe.arithmetic(FP4_ER_X_FP16).mac(0, a, ops.weight(10));
+        assertThat(acc).isEqualTo(251_658_240L);
+        assertThat(ops.accumulatorValue(acc)).isEqualTo(15.0);
+    }
+
+    @Test
+    void aSaturatingPartialSumClampsAfterEachDigit() {
+        // int4 weights, int8 activations, 12-bit partial sum (range −2048..2047) at 1900; a = 127, w = −7 = −(0b01'11):
+        // digit 0 is 3 → 1900 − 381 = 1519; digit 1 is 1, shifted by 2 → 1519 − 508 = 1011. No clamping here; then from
+        // −1900 with w = +7: −1900 + 381 = −1519, −1519 + 508 = −1011. And w = −8, an integer, so E = 0 and D = 8 =
+        // 0b10'00: one term −127·2·4 = −1016, from −1500 gives −2516, clamped to −2048.
+        BitModPe sat = new BitModPe(new PeParams(12, Overflow.SATURATE));
+        OperandFormats f = OperandFormats.of(IntFormat.signed(4), IntFormat.signed(8));
+        assertThat(sat.arithmetic(f).mac(1900, 127, -7)).isEqualTo(1011);
+        assertThat(sat.arithmetic(f).mac(-1900, 127, 7)).isEqualTo(-1011);
+        assertThat(sat.arithmetic(f).mac(-1500, 127, -8)).isEqualTo(-2048);
+    }
+
+    @Test
+    void fp16ActivationsNeedA45BitPartialSum() {
+        // 65504 · 2^24 < 2^40 and the largest bitmod-fp4 magnitude is 12 (16 for EA): 12 · 2^40 < 2^44, so 44 bits and
+        // a sign; the default 32-bit accumulator is refused, with the width to set.
+        BitModPe narrow = new BitModPe(new PeParams(32, Overflow.WRAP));
+        OperandFormats f = OperandFormats.of(Formats.parse("bitmod-fp4"), FP16);
+        assertThat(narrow.supports(f)).isFalse();
+        assertThat(narrow.unsupportedReason(f)).contains("45-bit").contains("at least 45").contains("it runs weights:");
+        assertThat(new BitModPe(new PeParams(45, Overflow.WRAP)).supports(f)).isTrue();
+    }
+
+    @Test
+    void formatsItCannotRunAreRefusedWithTheList() {
+        OperandFormats nf4 = OperandFormats.of(Formats.parse("nf4"), FP16);
+        assertThat(pe.unsupportedReason(nf4)).startsWith("bitmod cannot run w:nf4 a:fp16: weights must be an integer grid")
+                .contains("bitmod-fp3 and bitmod-fp4");
+        OperandFormats bf16 = OperandFormats.of(IntFormat.signed(4), Formats.parse("bf16"));
+        assertThat(pe.unsupportedReason(bf16)).contains("activations must be exact in fixed point");
+        OperandFormats uint4 = OperandFormats.of(IntFormat.unsigned(4), FP16);
+        assertThat(pe.unsupportedReason(uint4)).contains("weights must be signed");
+        assertThatThrownBy(() -> pe.arithmetic(nf4)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("it runs");
+    }
+
+    @Test
+    void dequantizationScalesThePartialSumOncePerGroup() {
+        // P = 3 · 2^24 is 3.0 in fp16 fixed point; scale 0.5: 1.5, added to an output of 1.0: 2.5.
+        long out = pe.dequantizer(FP4_ER_X_FP16).accumulate(Oracles.code(1.0f), 3L << 24, 0.5, 0, 0);
+        assertThat(Oracles.fromCode(out)).isEqualTo(2.5f);
+        assertThatThrownBy(() -> pe.dequantizer(FP4_ER_X_FP16).accumulate(0, 1, 0.5, 3, 10))
+                .hasMessageContaining("symmetrically");
+    }
+
+    @Test
+    void activityPerLaneMacForFp16TimesFp4() {
+        // Per lane-MAC, 2 cycles of: 11×2 digit multiply, shift into the 48-bit partial sum by up to
+        // 29 (fp16 exponent span: 2^40 has 41 bits, the significand 11) + 2 (second digit) + 4 (E) = 35, one 48-bit
+        // add; the 48-bit register a quarter per cycle; the decoder (16 entries of 1 + 4 + 3 bits) and the operand
+        // registers once; the dequantization (59 = 48 + 11 bits) 1/128 of a group.
+        Map<Part, Double> c = pe.activityPerMac(FP4_ER_X_FP16, null).counts();
+        assertThat(c.get(Part.multiplier(11, 2))).isEqualTo(2.0);
+        assertThat(c.get(Part.shifter(48, 35))).isEqualTo(2.0);
+        assertThat(c.get(Part.adder(48))).isEqualTo(2.0);
+        assertThat(c.get(Part.register(48))).isEqualTo(0.5);
+        assertThat(c.get(Part.multiplexer(8, 16))).isEqualTo(1.0);
+        assertThat(c.get(Part.register(16))).isEqualTo(1.0);
+        assertThat(c.get(Part.register(4))).isEqualTo(1.0);
+        assertThat(c.get(Part.adder(59))).isCloseTo(11.0 / 128, within(1e-15));
+        assertThat(c.get(Part.fpAdder(8, 23))).isCloseTo(1.0 / 128, within(1e-15));
+        assertThat(pe.inventory(FP4_ER_X_FP16).counts().get(Part.multiplier(11, 2))).isEqualTo(4);
+    }
+}

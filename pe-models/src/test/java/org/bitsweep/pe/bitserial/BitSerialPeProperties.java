@@ -1,0 +1,119 @@
+package org.bitsweep.pe.bitserial;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.math.BigInteger;
+import java.util.SplittableRandom;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+import org.bitsweep.pe.Oracles;
+import org.bitsweep.pe.Overflow;
+import org.bitsweep.pe.PeParams;
+import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.format.IntFormat;
+import org.bitsweep.workloads.trace.OperandFormats;
+
+/** Exact oracles: BigInteger products reduced to the accumulator, per term where the register sees terms. */
+class BitSerialPeProperties {
+
+    @Property(tries = 1500, seed = "1729")
+    void wrappingGivesTheExactDotProductModuloTheAccumulator(@ForAll @IntRange(min = 2, max = 12) int wBits,
+                                                             @ForAll @IntRange(min = 2, max = 12) int aBits,
+                                                             @ForAll boolean wSigned, @ForAll boolean aSigned,
+                                                             @ForAll boolean pragmatic, @ForAll boolean weightSerial,
+                                                             @ForAll @IntRange(min = 0, max = 30) int extraAccBits,
+                                                             @ForAll @LongRange(min = 0) long seed) {
+        IntFormat w = new IntFormat(wBits, wSigned);
+        IntFormat a = new IntFormat(aBits, aSigned);
+        int accBits = Math.min(64, Math.max(PeParams.MIN_ACC_BITS, wBits + aBits + 2) + extraAccBits / 4);
+        BitSerialPe pe = new BitSerialPe(new PeParams(accBits, Overflow.WRAP),
+                weightSerial ? BitSerialPe.Serial.WEIGHT : BitSerialPe.Serial.ACTIVATION, pragmatic, 1);
+        OperandFormats f = OperandFormats.of(w, a);
+        SplittableRandom r = new SplittableRandom(seed);
+        int n = 1 + r.nextInt(200);
+        long[] xs = new long[n];
+        long[] ws = new long[n];
+        BigInteger exact = BigInteger.ZERO;
+        for (int i = 0; i < n; i++) {
+            xs[i] = draw(r, a);
+            ws[i] = draw(r, w);
+            exact = exact.add(BigInteger.valueOf(xs[i]).multiply(BigInteger.valueOf(ws[i])));
+        }
+        // With wrap-around every term is reduced modulo 2^accBits, so the order of terms cannot matter.
+        assertThat(pe.arithmetic(f).dot(0, xs, ws)).isEqualTo(Oracles.wrap(exact, accBits));
+    }
+
+    @Property(tries = 1500, seed = "271828")
+    void saturatingClampsAfterEveryTermInTheHardwaresOrder(@ForAll @IntRange(min = 2, max = 8) int wBits,
+                                                          @ForAll @IntRange(min = 2, max = 8) int aBits,
+                                                          @ForAll boolean pragmatic,
+                                                          @ForAll @IntRange(min = 8, max = 20) int accBits,
+                                                          @ForAll @LongRange(min = 0) long seed) {
+        IntFormat w = IntFormat.signed(wBits);
+        IntFormat a = IntFormat.signed(aBits);
+        if (wBits + aBits > accBits)
+            return;
+        BitSerialPe pe = new BitSerialPe(new PeParams(accBits, Overflow.SATURATE), BitSerialPe.Serial.ACTIVATION,
+                pragmatic, 1);
+        SplittableRandom r = new SplittableRandom(seed);
+        MacArithmetic mac = pe.arithmetic(OperandFormats.of(w, a));
+        long acc = 0;
+        BigInteger oracle = BigInteger.ZERO;
+        for (int i = 0; i < 100; i++) {
+            long x = draw(r, a);
+            long y = draw(r, w);
+            acc = mac.mac(acc, x, y);
+            // Terms of the activation x: Stripes takes bit i of x's two's complement pattern, the top bit negative;
+            // Pragmatic takes bit i of |x|, every term carrying x's sign.
+            BigInteger bx = BigInteger.valueOf(pragmatic ? Math.abs(x) : x);
+            for (int bit = 0; bit < (pragmatic ? 63 : aBits); bit++) {
+                if (!bx.testBit(bit))
+                    continue;
+                BigInteger term = BigInteger.valueOf(y).shiftLeft(bit);
+                boolean negative = pragmatic ? x < 0 : bit == aBits - 1;
+                oracle = Oracles.reduce(oracle.add(negative ? term.negate() : term), accBits, Overflow.SATURATE);
+            }
+            assertThat(acc).isEqualTo(oracle.longValueExact());
+        }
+    }
+
+    @Property(tries = 300, seed = "99")
+    void theSlowestOfNLanesMatchesAnEnumerationOfEveryOutcome(@ForAll @IntRange(min = 1, max = 3) int lanes,
+                                                              @ForAll @LongRange(min = 0) long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int k = 2 + r.nextInt(5);
+        double[] p = new double[k];
+        double total = 0;
+        for (int i = 0; i < k; i++)
+            total += p[i] = r.nextInt(4);
+        if (total == 0)
+            return;
+        for (int i = 0; i < k; i++)
+            p[i] /= total;
+        // Every tuple of outcomes, weighted by its probability: E[max(1, T1, …, Tn)].
+        double expected = 0;
+        int tuples = (int) Math.pow(k, lanes);
+        for (int t = 0; t < tuples; t++) {
+            double prob = 1;
+            int max = 1;
+            for (int j = 0, rest = t; j < lanes; j++, rest /= k) {
+                prob *= p[rest % k];
+                max = Math.max(max, rest % k);
+            }
+            expected += prob * max;
+        }
+        assertThat(BitSerialPe.expectedSlowestOf(p, lanes)).isCloseTo(expected, within(1e-12));
+    }
+
+    static long draw(SplittableRandom r, IntFormat f) {
+        return switch (r.nextInt(4)) {
+            case 0 -> f.minInt();
+            case 1 -> f.maxInt();
+            default -> r.nextLong(f.minInt(), f.maxInt() + 1);
+        };
+    }
+}
