@@ -4,20 +4,87 @@ import java.util.Objects;
 
 import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.pe.PeModel;
+import org.bitsweep.sim.array.Dataflow;
 import org.bitsweep.sim.array.OutputStationaryArray;
+import org.bitsweep.sim.array.SystolicArray;
+import org.bitsweep.sim.array.Timing;
+import org.bitsweep.sim.memory.Buffers;
+import org.bitsweep.sim.memory.Dram;
 import org.bitsweep.workloads.Checks;
 
 /**
- * A PE model in an output-stationary array, with one weight buffer and one activation buffer of
- * {@code bufferBytes} each, a clock and the cost model that prices it.
+ * A PE model in an R×C systolic array running one dataflow, with a buffer per operand, a DRAM channel, a clock and
+ * the cost model that prices it; and how it is simulated: which compute timing, and what the mapper minimises.
+ *
+ * @param partialSumBits width of a partial sum kept in the output buffer while a reduction runs over several folds
+ *                       (weight and input stationary) or spills to DRAM; a design choice, like the accumulator's
  */
-public record Accelerator(PeModel pe, OutputStationaryArray array, long bufferBytes, double clockMhz,
-                          AsicCostModel cost) {
+public record Accelerator(PeModel pe, SystolicArray array, Dataflow dataflow, Buffers buffers, Dram dram,
+                          double clockMhz, AsicCostModel cost, int partialSumBits, Timing timing,
+                          Objective objective) {
+    /** The DRAM bandwidth of the walking skeleton's constructor: a round design default, not a measured figure. */
+    public static final double DEFAULT_DRAM_GBPS = 64;
+    public static final int DEFAULT_PARTIAL_SUM_BITS = 32;
+
     public Accelerator {
         Objects.requireNonNull(pe, "pe");
         Objects.requireNonNull(array, "array");
+        Objects.requireNonNull(dataflow, "dataflow");
+        Objects.requireNonNull(buffers, "buffers");
+        Objects.requireNonNull(dram, "dram");
         Objects.requireNonNull(cost, "cost");
-        Checks.positive("buffer bytes", bufferBytes);
+        Objects.requireNonNull(timing, "timing");
+        Objects.requireNonNull(objective, "objective");
         Checks.finitePositive("clock MHz", clockMhz);
+        Checks.inRange("partial-sum bits", partialSumBits, 1, 64);
+    }
+
+    /**
+     * The walking skeleton's accelerator, as the sweeps build it: output stationary, three buffers of
+     * {@code bufferBytes} each, DRAM at {@link #DEFAULT_DRAM_GBPS} priced by the cost model, BitSweep timing,
+     * mapped for the fewest cycles.
+     */
+    public Accelerator(PeModel pe, OutputStationaryArray array, long bufferBytes, double clockMhz, AsicCostModel cost) {
+        this(pe, array.shape(), Dataflow.OS, Buffers.each(bufferBytes), Dram.priced(DEFAULT_DRAM_GBPS, cost), clockMhz,
+                cost, DEFAULT_PARTIAL_SUM_BITS, Timing.BITSWEEP, Objective.CYCLES);
+    }
+
+    /** Defaults for everything but the PE, the array, the buffers' size and the cost model; change with the withers. */
+    public static Accelerator of(PeModel pe, SystolicArray array, Dataflow dataflow, long bufferBytes,
+                                 AsicCostModel cost) {
+        return new Accelerator(pe, array, dataflow, Buffers.each(bufferBytes), Dram.priced(DEFAULT_DRAM_GBPS, cost),
+                1000, cost, DEFAULT_PARTIAL_SUM_BITS, Timing.BITSWEEP, Objective.CYCLES);
+    }
+
+    public Accelerator withDataflow(Dataflow d) {
+        return new Accelerator(pe, array, d, buffers, dram, clockMhz, cost, partialSumBits, timing, objective);
+    }
+
+    public Accelerator withBuffers(Buffers b) {
+        return new Accelerator(pe, array, dataflow, b, dram, clockMhz, cost, partialSumBits, timing, objective);
+    }
+
+    public Accelerator withDram(Dram d) {
+        return new Accelerator(pe, array, dataflow, buffers, d, clockMhz, cost, partialSumBits, timing, objective);
+    }
+
+    public Accelerator withClockMhz(double mhz) {
+        return new Accelerator(pe, array, dataflow, buffers, dram, mhz, cost, partialSumBits, timing, objective);
+    }
+
+    public Accelerator withTiming(Timing t) {
+        return new Accelerator(pe, array, dataflow, buffers, dram, clockMhz, cost, partialSumBits, t, objective);
+    }
+
+    public Accelerator withObjective(Objective o) {
+        return new Accelerator(pe, array, dataflow, buffers, dram, clockMhz, cost, partialSumBits, timing, o);
+    }
+
+    public Accelerator withPartialSumBits(int bits) {
+        return new Accelerator(pe, array, dataflow, buffers, dram, clockMhz, cost, bits, timing, objective);
+    }
+
+    public double dramBytesPerCycle() {
+        return dram.bytesPerCycle(clockMhz);
     }
 }

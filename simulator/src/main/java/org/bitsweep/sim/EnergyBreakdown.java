@@ -1,27 +1,93 @@
 package org.bitsweep.sim;
 
-/**
- * Energy by where it is spent, in pJ. Buffer writes, DRAM and leakage are not priced yet: the tables hold no
- * sourced figures for them.
- *
- * @param macPj            multipliers and accumulator adders
- * @param registerPj       accumulator and operand-forwarding registers of the PEs
- * @param weightSramPj     reads of the weight buffer
- * @param activationSramPj reads of the activation buffer
- */
-public record EnergyBreakdown(double macPj, double registerPj, double weightSramPj, double activationSramPj) {
-    public static final EnergyBreakdown ZERO = new EnergyBreakdown(0, 0, 0, 0);
+import java.util.LinkedHashMap;
+import java.util.Map;
 
+import org.bitsweep.sim.array.Operand;
+
+/**
+ * Energy by where it is spent, in pJ; every entry is priced from a cost-model entry ({@link SimResult#sources()}
+ * names them). SRAM buffers are not leaking here: no sourced SRAM leakage exists in cost-models.
+ *
+ * @param macPj                 the PEs' arithmetic: multipliers, adders, shifters, multiplexers, per MAC
+ * @param registerPj            the PEs' registers: accumulators and the operand registers that move data across
+ *                              the array
+ * @param weightSramReadPj      the array reading B (weights, or the KV cache in attention)
+ * @param weightSramWritePj     DRAM filling the weight buffer
+ * @param activationSramReadPj  the array reading A
+ * @param activationSramWritePj DRAM filling the activation buffer
+ * @param outputSramReadPj      partial sums read back to be added to, and outputs read out to DRAM
+ * @param outputSramWritePj     outputs and partial sums written by the array, and spilled partial sums read back
+ *                              from DRAM
+ * @param dramPj                every bit read from or written to DRAM
+ * @param leakagePj             the PE array's leakage over the run's time
+ */
+public record EnergyBreakdown(double macPj, double registerPj, double weightSramReadPj, double weightSramWritePj,
+                              double activationSramReadPj, double activationSramWritePj, double outputSramReadPj,
+                              double outputSramWritePj, double dramPj, double leakagePj) {
+    public static final EnergyBreakdown ZERO = new EnergyBreakdown(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Reads and writes of the weight buffer. */
+    public double weightSramPj() {
+        return weightSramReadPj + weightSramWritePj;
+    }
+
+    /** Reads and writes of the activation buffer. */
+    public double activationSramPj() {
+        return activationSramReadPj + activationSramWritePj;
+    }
+
+    /** Reads and writes of the output buffer. */
+    public double outputSramPj() {
+        return outputSramReadPj + outputSramWritePj;
+    }
+
+    /** The sum of the entries, added in {@link #entries()}'s order. */
     public double totalPj() {
-        return macPj + registerPj + weightSramPj + activationSramPj;
+        return macPj + registerPj + weightSramReadPj + weightSramWritePj + activationSramReadPj + activationSramWritePj
+                + outputSramReadPj + outputSramWritePj + dramPj + leakagePj;
     }
 
     public EnergyBreakdown times(double factor) {
-        return new EnergyBreakdown(macPj * factor, registerPj * factor, weightSramPj * factor, activationSramPj * factor);
+        return new EnergyBreakdown(macPj * factor, registerPj * factor, weightSramReadPj * factor,
+                weightSramWritePj * factor, activationSramReadPj * factor, activationSramWritePj * factor,
+                outputSramReadPj * factor, outputSramWritePj * factor, dramPj * factor, leakagePj * factor);
     }
 
     public EnergyBreakdown plus(EnergyBreakdown o) {
-        return new EnergyBreakdown(macPj + o.macPj, registerPj + o.registerPj, weightSramPj + o.weightSramPj,
-                activationSramPj + o.activationSramPj);
+        return new EnergyBreakdown(macPj + o.macPj, registerPj + o.registerPj, weightSramReadPj + o.weightSramReadPj,
+                weightSramWritePj + o.weightSramWritePj, activationSramReadPj + o.activationSramReadPj,
+                activationSramWritePj + o.activationSramWritePj, outputSramReadPj + o.outputSramReadPj,
+                outputSramWritePj + o.outputSramWritePj, dramPj + o.dramPj, leakagePj + o.leakagePj);
+    }
+
+    /** Every entry under its JSON key, in a fixed order; {@link #totalPj()} is their sum in this order. */
+    public Map<String, Double> entries() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("mac_pj", macPj);
+        m.put("register_pj", registerPj);
+        m.put(key(Operand.WEIGHTS, false), weightSramReadPj);
+        m.put(key(Operand.WEIGHTS, true), weightSramWritePj);
+        m.put(key(Operand.ACTIVATIONS, false), activationSramReadPj);
+        m.put(key(Operand.ACTIVATIONS, true), activationSramWritePj);
+        m.put(key(Operand.OUTPUTS, false), outputSramReadPj);
+        m.put(key(Operand.OUTPUTS, true), outputSramWritePj);
+        m.put("dram_pj", dramPj);
+        m.put("leakage_pj", leakagePj);
+        return m;
+    }
+
+    /** The JSON key of one buffer's reads or writes, e.g. {@code weight_sram_read_pj}. */
+    public static String key(Operand o, boolean write) {
+        return bufferName(o) + "_sram_" + (write ? "write" : "read") + "_pj";
+    }
+
+    /** How the buffer of an operand is named: weight, activation, output. */
+    public static String bufferName(Operand o) {
+        return switch (o) {
+            case WEIGHTS -> "weight";
+            case ACTIVATIONS -> "activation";
+            case OUTPUTS -> "output";
+        };
     }
 }

@@ -1,0 +1,138 @@
+package org.bitsweep.sweep.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bitsweep.workloads.UserInputException;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SimulateCommandTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> KEYS = List.of("cycles", "compute_cycles", "seconds", "energy_pj", "breakdown",
+            "area_um2", "utilization", "bound");
+
+    /** The command as Main runs it: a user's mistake is one line on stderr and exit 2. */
+    static BitSweepCliTest.Run simulate(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new SimulateCommand());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            for (Throwable t = e; t != null; t = t.getCause())
+                if (t instanceof UserInputException u) {
+                    cmd.getErr().println("bitsweep: " + u.getMessage());
+                    return Main.USER_ERROR;
+                }
+            throw e;
+        });
+        return new BitSweepCliTest.Run(cli.execute(args), out.toString(), err.toString());
+    }
+
+    /** A 32×32 output-stationary INT-MAC array, int4 group-128 weights and int8 activations; {@code more} overrides. */
+    static List<String> args(String workload, String... more) {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("--pe", "int-mac");
+        a.put("--array", "32x32");
+        a.put("--dataflow", "os");
+        a.put("--workload", workload);
+        a.put("--weights", "int4:group:128");
+        a.put("--activations", "int8");
+        for (int i = 0; i < more.length; i += 2)
+            a.put(more[i], more[i + 1]);
+        List<String> list = new ArrayList<>();
+        a.forEach((k, v) -> {
+            list.add(k);
+            list.add(v);
+        });
+        return list;
+    }
+
+    static JsonNode json(String workload, String... more) throws Exception {
+        List<String> a = args(workload, more);
+        a.add("--json");
+        BitSweepCliTest.Run r = simulate(a.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    @Test
+    void jsonHasTheTotalsTheBreakdownAndEveryLayerWithTheSameKeys() throws Exception {
+        JsonNode j = json("llama-2-7b:decode");
+        for (String k : KEYS)
+            assertThat(j.has(k)).as(k).isTrue();
+        assertThat(j.get("bound").asText()).isIn("compute", "memory");
+        double sum = 0;
+        for (Iterator<JsonNode> it = j.get("breakdown").elements(); it.hasNext(); )
+            sum += it.next().asDouble();
+        assertThat(sum).isCloseTo(j.get("energy_pj").asDouble(), within(1e-6 * sum));
+        JsonNode layers = j.get("layers");
+        assertThat(layers).hasSize(289);
+        long cycles = 0;
+        for (JsonNode l : layers) {
+            for (String k : KEYS)
+                assertThat(l.has(k)).as(k).isTrue();
+            cycles += l.get("cycles").asLong();
+        }
+        assertThat(cycles).isEqualTo(j.get("cycles").asLong());
+        assertThat(layers.get(0).get("mapping").get("loop_order").asText()).matches("[mnk]>[mnk]>[mnk]");
+        assertThat(j.get("sources").get("dram_pj").get(0).asText()).contains("Horowitz");
+    }
+
+    @Test
+    void aSingleGemmWithScaleSimTimingReportsScaleSimsCycles() throws Exception {
+        // SCALE-Sim's golden for M 256, N 128, K 256 on 32×32 output stationary: 32 folds of 32 + 32 + 256 − 2,
+        // less one = 10,175 stall-free cycles (ScaleSimReferenceTest derives it).
+        JsonNode j = json("gemm:256x128x256", "--timing", "scalesim", "--buffer-kib", "1024");
+        assertThat(j.get("compute_cycles").asLong()).isEqualTo(10_175);
+        assertThat(j.get("layers")).hasSize(1);
+        // Ours counts the drain of every fold and the last cycle: 32 × (64 + 32 + 254) = 11,200.
+        assertThat(json("gemm:256x128x256", "--buffer-kib", "1024").get("compute_cycles").asLong()).isEqualTo(11_200);
+    }
+
+    @Test
+    void decodeAtBatchOneIsMemoryBound() throws Exception {
+        assertThat(json("llama-2-7b:decode", "--dram-gbps", "8").get("bound").asText()).isEqualTo("memory");
+    }
+
+    @Test
+    void theTableNamesTheBoundAndTheMappings() {
+        BitSweepCliTest.Run r = simulate(args("gemm:64x64x64").toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("cycles", "-bound", "weight_sram_read_pj").containsPattern("tile \\d+x\\d+x\\d+ \\(m×n×k\\)");
+    }
+
+    @Test
+    void impossibleConfigurationsAreUserErrorsNamingTheParameter() {
+        assertError(args("gemm:8x8x8", "--array", "0x32"), "--array: \"0x32\": rows and cols must each be in [1, 4096]");
+        assertError(args("gemm:8x8x8", "--dram-gbps", "0"), "--dram-gbps: must be a finite number > 0, got 0.0");
+        assertError(args("gemm:8x8x8", "--clock-mhz", "-5"), "--clock-mhz: must be a finite number > 0");
+        assertError(args("gemm:8x8x8", "--buffer-kib", "0"), "--buffer-kib: must be >= 1, got 0");
+        assertError(args("gemm:8x8x8", "--dataflow", "rs"), "--dataflow: \"rs\"; valid: os, ws, is");
+        assertError(args("gemm:8x8x8", "--timing", "rtl"), "--timing: \"rtl\"; valid: bitsweep, scalesim");
+        assertError(args("gemm:8x0x8"), "--workload: \"gemm:8x0x8\": M, N and K must each be in");
+        assertError(args("gemm:8x8x8", "--node", "3nm"), "--node: unknown node \"3nm\"; valid: 45nm");
+        // One fold of a 128×128 array holds 128 × 128 outputs of 8 bits: two of them need 32 KiB.
+        assertError(args("gemm:256x256x256", "--array", "128x128", "--buffer-kib", "1"),
+                "layer gemm: GEMM 256x256x256 (m×n×k) on a 128x128 array, os: no tile fits the buffers");
+        // An integer MAC cannot multiply FP8 weights.
+        assertError(args("gemm:8x8x8", "--weights", "fp8-e4m3"), "layer gemm: int-mac needs integer weights and activations");
+    }
+
+    static void assertError(List<String> args, String message) {
+        BitSweepCliTest.Run r = simulate(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).contains(message).doesNotContain("\tat ");
+    }
+}
