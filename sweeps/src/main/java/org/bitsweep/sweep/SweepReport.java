@@ -50,9 +50,9 @@ public final class SweepReport {
     /** More colours than this no longer tell groups apart; the rest share one. */
     static final int MAX_COLOURS = 10;
     static final List<String> BREAKDOWN = List.of("energy_mac_pj", "energy_register_pj", "energy_weight_sram_pj",
-            "energy_activation_sram_pj");
-    static final List<String> BREAKDOWN_LABELS = List.of("MACs", "PE registers", "weight buffer reads",
-            "activation buffer reads");
+            "energy_activation_sram_pj", "energy_output_sram_pj", "energy_dram_pj", "energy_leakage_pj");
+    static final List<String> BREAKDOWN_LABELS = List.of("MACs", "PE registers", "weight buffer", "activation buffer",
+            "output buffer", "DRAM", "leakage");
 
     /** What was found and written. */
     public record Summary(int rows, int feasible, Map<String, Integer> frontSizes, Map<String, Double> hypervolumes,

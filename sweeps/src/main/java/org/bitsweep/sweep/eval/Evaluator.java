@@ -38,6 +38,8 @@ public final class Evaluator {
     private final DesignSpace space;
     private final Map<QuantKey, Double> accuracy = new ConcurrentHashMap<>();
     private final Map<TraceKey, Trace> traces = new ConcurrentHashMap<>();
+    /** Building a cost model reads its tables; one per node serves every point. */
+    private final Map<String, AsicCostModel> costs = new ConcurrentHashMap<>();
     private volatile Tensor tensor;
 
     public Evaluator(DesignSpace space) {
@@ -50,7 +52,7 @@ public final class Evaluator {
         Trace trace = traces.computeIfAbsent(new TraceKey(p.workload().spec(), p.formats(), p.granularity()),
                 k -> Trace.uniform(p.workload().workload(), k.formats(), k.granularity()));
         Accelerator accelerator = new Accelerator(PeCatalog.create(p.pe(), p.peParams()), p.array(),
-                p.bufferKib() * 1024L, p.clockMhz(), AsicCostModel.at(p.node()));
+                p.bufferKib() * 1024L, p.clockMhz(), costs.computeIfAbsent(p.node(), AsicCostModel::at));
         SimResult sim = Simulator.run(accelerator, trace.layers());
         EnergyBreakdown e = sim.energy();
 
@@ -58,12 +60,18 @@ public final class Evaluator {
         metrics.put(sweep.accuracy().metric(), acc);
         metrics.put("weight_bits_per_element", trace.layers().get(0).weightBitsPerElement());
         metrics.put("cycles", (double) sim.cycles());
+        metrics.put("compute_cycles", (double) sim.computeCycles());
+        metrics.put("memory_cycles", (double) sim.memoryCycles());
         metrics.put("seconds", sim.seconds());
+        metrics.put("dram_bytes", (double) sim.dramBytes());
         metrics.put("energy_pj", e.totalPj());
         metrics.put("energy_mac_pj", e.macPj());
         metrics.put("energy_register_pj", e.registerPj());
         metrics.put("energy_weight_sram_pj", e.weightSramPj());
         metrics.put("energy_activation_sram_pj", e.activationSramPj());
+        metrics.put("energy_output_sram_pj", e.outputSramPj());
+        metrics.put("energy_dram_pj", e.dramPj());
+        metrics.put("energy_leakage_pj", e.leakagePj());
         metrics.put("area_um2", sim.areaUm2());
         metrics.put("utilization", sim.utilization());
         for (Derived d : sweep.derived())
@@ -95,16 +103,23 @@ public final class Evaluator {
         v.add(acc);
         v.add(metrics.get("weight_bits_per_element"));
         v.add(sim.cycles());
+        v.add(sim.computeCycles());
+        v.add(sim.memoryCycles());
         v.add(sim.seconds());
+        v.add(sim.dramBytes());
         v.add(e.totalPj());
         v.add(e.macPj());
         v.add(e.registerPj());
         v.add(e.weightSramPj());
         v.add(e.activationSramPj());
+        v.add(e.outputSramPj());
+        v.add(e.dramPj());
+        v.add(e.leakagePj());
         v.add(sim.areaUm2());
         v.add(sim.utilization());
         for (Derived d : sweep.derived())
             v.add(metrics.get(d.name()));
+        v.add(sim.bound().name().toLowerCase(java.util.Locale.ROOT));
         v.add(feasible);
         v.add(sweep.accuracy().describe());
         return new ResultRow(p.id(), v);

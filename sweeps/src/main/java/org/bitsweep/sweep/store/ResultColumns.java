@@ -18,14 +18,18 @@ public final class ResultColumns {
     public static final List<String> NUMERIC_PARAMETERS = List.of("rows", "cols", "pes", "accumulator_bits",
             "buffer_kib", "clock_mhz", "weight_bits", "activation_bits", "group_size");
     /** Measured numbers, after the accuracy column. */
-    public static final List<String> METRICS = List.of("weight_bits_per_element", "cycles", "seconds", "energy_pj",
-            "energy_mac_pj", "energy_register_pj", "energy_weight_sram_pj", "energy_activation_sram_pj", "area_um2",
-            "utilization");
+    public static final List<String> METRICS = List.of("weight_bits_per_element", "cycles", "compute_cycles",
+            "memory_cycles", "seconds", "dram_bytes", "energy_pj", "energy_mac_pj", "energy_register_pj",
+            "energy_weight_sram_pj", "energy_activation_sram_pj", "energy_output_sram_pj", "energy_dram_pj",
+            "energy_leakage_pj", "area_um2", "utilization");
 
     private ResultColumns() {
     }
 
-    /** point, text parameters, numeric parameters, accuracy, metrics, derived columns, feasible, accuracy_source. */
+    /**
+     * point, text parameters, numeric parameters, accuracy, metrics, derived columns, bound (compute or memory),
+     * feasible, accuracy_source.
+     */
     public static List<String> header(SweepFile sweep) {
         List<String> h = new ArrayList<>();
         h.add("point");
@@ -35,6 +39,7 @@ public final class ResultColumns {
         h.addAll(METRICS);
         for (Derived d : sweep.derived())
             h.add(d.name());
+        h.add("bound");
         h.add("feasible");
         h.add("accuracy_source");
         return h;
