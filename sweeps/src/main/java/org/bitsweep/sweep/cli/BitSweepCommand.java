@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         description = "Simulate and explore hardware for quantized neural networks: sweep number formats and "
                 + "PE arrays over real workloads and draw accuracy-versus-cost Pareto fronts.",
         subcommands = {RunCommand.class, ReportCommand.class, QuantizeCommand.class, FormatsCommand.class, PesCommand.class,
-                WorkloadsCommand.class})
+                WorkloadsCommand.class, SimulateCommand.class,
+                BenchCommand.class})
 final class BitSweepCommand implements Runnable {
     @Spec
     CommandSpec spec;
