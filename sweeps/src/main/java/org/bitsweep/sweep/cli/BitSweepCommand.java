@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = "Simulate and explore hardware for quantized neural networks: sweep number formats and "
                 + "PE arrays over real workloads and draw accuracy-versus-cost Pareto fronts.",
         subcommands = {RunCommand.class, ReportCommand.class, QuantizeCommand.class, FormatsCommand.class, PesCommand.class,
-                WorkloadsCommand.class, SimulateCommand.class,
+                WorkloadsCommand.class, AccuracyCommand.class, TrainCommand.class, SimulateCommand.class,
                 BenchCommand.class})
 final class BitSweepCommand implements Runnable {
     @Spec

@@ -1,0 +1,189 @@
+package org.bitsweep.sweep.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.workloads.data.FashionMnist;
+import org.bitsweep.workloads.data.LabelledImages;
+import org.bitsweep.workloads.format.Formats;
+import org.bitsweep.workloads.format.MxFormat;
+import org.bitsweep.workloads.format.NumberFormat;
+import org.bitsweep.workloads.nn.Accuracy;
+import org.bitsweep.workloads.nn.FashionModels;
+import org.bitsweep.workloads.nn.InferenceConfig;
+import org.bitsweep.workloads.nn.MacSupplier;
+import org.bitsweep.workloads.nn.ModelFile;
+import org.bitsweep.workloads.nn.ReferenceInference;
+import org.bitsweep.workloads.nn.TrainedModel;
+import org.bitsweep.workloads.quant.Calibration;
+import org.bitsweep.workloads.quant.Granularity;
+import org.bitsweep.workloads.quant.QuantConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "accuracy", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Top-1 accuracy of a trained Fashion-MNIST model on the 10,000 test images with quantized "
+                + "weights and activations, beside its FP32 accuracy.",
+                "Activations get one static scale per tensor, calibrated on the FP32 activations of the first "
+                        + FashionMnist.CALIBRATION_IMAGES + " training images (shipped with BitSweep). With integer "
+                        + "weights and activations, dot products run over the integer codes and the scales are "
+                        + "applied after the accumulation.",
+                "Example: bitsweep accuracy --model fmnist-cnn --weights int4:channel:0 --activations uint8 --json"})
+final class AccuracyCommand implements Callable<Integer> {
+    private static final String FP32 = "fp32";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "fmnist-mlp or fmnist-cnn")
+    String model;
+
+    @Option(names = "--weights", required = true, paramLabel = "FORMAT[:GRANULARITY]",
+            description = "weight format, e.g. int8, int4:group:32, fp8-e4m3, nf4:group:64, or fp32 (not quantized); "
+                    + "granularity tensor, channel:0 (one scale per output channel, the default), channel:1 or "
+                    + "group:G (default group:32 for MX formats); list formats with: bitsweep formats")
+    String weights;
+
+    @Option(names = "--activations", required = true, paramLabel = "FORMAT[:GRANULARITY]",
+            description = "activation format, e.g. int8, uint8, fp8-e4m3, or fp32; granularity tensor (one static "
+                    + "scale, the default) or none (a plain cast)")
+    String activations;
+
+    @Option(names = "--weight-clip", defaultValue = "minmax", paramLabel = "C",
+            description = "weight calibration: minmax, percentile:P or mse (default: ${DEFAULT-VALUE})")
+    String weightClip;
+
+    @Option(names = "--activation-clip", defaultValue = "minmax", paramLabel = "C",
+            description = "activation calibration: minmax, percentile:P or mse (default: ${DEFAULT-VALUE})")
+    String activationClip;
+
+    @Option(names = "--accumulator", defaultValue = "exact", paramLabel = "A",
+            description = "integer accumulation: exact, wrap:BITS (two's complement wrap-around) or saturate:BITS "
+                    + "(clamped after every MAC) (default: ${DEFAULT-VALUE})")
+    String accumulator;
+
+    @Option(names = "--model-file", paramLabel = "FILE",
+            description = "weights from FILE (written by bitsweep train) instead of the shipped ones")
+    Path modelFile;
+
+    @Option(names = "--json", description = "print one JSON object")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        FashionModels.architecture(model);
+        TrainedModel trained = modelFile == null ? FashionModels.shipped(model) : ModelFile.read(modelFile);
+        if (!trained.network().name().equals(model))
+            throw new UserInputException("--model-file %s holds %s, not %s; pass --model %s"
+                    .formatted(modelFile, trained.network().name(), model, trained.network().name()));
+        QuantConfig w = config("--weights", weights, weightClip, "--weight-clip", true);
+        QuantConfig a = config("--activations", activations, activationClip, "--activation-clip", false);
+        InferenceConfig inference = InferenceConfig.of(w, a).withArithmetic(arithmetic());
+        LabelledImages test = FashionMnist.test();
+        ReferenceInference quantized = ReferenceInference.prepare(trained.network(), inference,
+                FashionMnist.calibration());
+        Accuracy top1 = quantized.evaluate(test);
+        Accuracy fp32 = ReferenceInference.fp32(trained.network()).evaluate(test);
+        print(result(trained, w, a, inference, quantized, top1, fp32));
+        return 0;
+    }
+
+    /** @return null for fp32 */
+    private static QuantConfig config(String option, String spec, String clip, String clipOption, boolean weight) {
+        String text = spec.trim();
+        int colon = text.indexOf(':');
+        String name = colon < 0 ? text : text.substring(0, colon);
+        if (name.equalsIgnoreCase(FP32)) {
+            if (colon >= 0)
+                throw new UserInputException("%s %s: fp32 is not quantized and takes no granularity".formatted(option, spec));
+            return null;
+        }
+        Calibration calibration;
+        try {
+            calibration = Calibration.parse(clip);
+        } catch (UserInputException e) {
+            throw new UserInputException(clipOption + ": " + e.getMessage(), e);
+        }
+        try {
+            NumberFormat format = Formats.parse(name);
+            String g = colon >= 0 ? text.substring(colon + 1)
+                    : format instanceof MxFormat mx ? "group:" + mx.blockSize() : weight ? "channel:0" : "tensor";
+            return QuantConfig.of(format, Granularity.parse(g)).withCalibration(calibration);
+        } catch (UserInputException e) {
+            throw new UserInputException(option + ": " + e.getMessage(), e);
+        }
+    }
+
+    private MacSupplier arithmetic() {
+        String a = accumulator.trim().toLowerCase(Locale.ROOT);
+        if (a.equals("exact"))
+            return MacSupplier.EXACT;
+        int colon = a.indexOf(':');
+        if (colon > 0) {
+            try {
+                int bits = Integer.parseInt(a.substring(colon + 1));
+                if (bits >= 2 && bits <= 64) {
+                    if (a.startsWith("wrap:"))
+                        return MacSupplier.wrapping(bits);
+                    if (a.startsWith("saturate:"))
+                        return MacSupplier.saturating(bits);
+                }
+            } catch (NumberFormatException e) {
+                // falls through to the message below
+            }
+        }
+        throw new UserInputException("--accumulator: \"%s\"; valid: exact, wrap:BITS, saturate:BITS (2 <= BITS <= 64)"
+                .formatted(accumulator));
+    }
+
+    private Map<String, Object> result(TrainedModel trained, QuantConfig w, QuantConfig a, InferenceConfig inference,
+                                       ReferenceInference quantized, Accuracy top1, Accuracy fp32) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("model", model);
+        r.put("weights", w == null ? FP32 : w.format().name());
+        r.put("weight_granularity", w == null ? null : w.granularity().toString());
+        r.put("weight_clip", w == null ? null : w.calibration().toString());
+        r.put("weight_bits_per_element", quantized.weightBitsPerElement());
+        r.put("activations", a == null ? FP32 : a.format().name());
+        r.put("activation_granularity", a == null ? null : a.granularity().toString());
+        r.put("activation_clip", a == null ? null : a.calibration().toString());
+        r.put("calibration", a == null ? null : FashionMnist.calibration().name());
+        r.put("dot_products", inference.integerDotProducts() ? "integer codes, " + inference.arithmetic().id()
+                : "fp32 over dequantized values");
+        r.put("top1", top1.top1());
+        r.put("top1_fp32", fp32.top1());
+        r.put("correct", top1.correct());
+        r.put("correct_fp32", fp32.correct());
+        r.put("images", top1.images());
+        r.put("model_source", trained.source());
+        return r;
+    }
+
+    private void print(Map<String, Object> r) {
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(r));
+            return;
+        }
+        out.printf(Locale.ROOT, "%s on the %,d Fashion-MNIST test images (%s)%n", r.get("model"), r.get("images"),
+                r.get("model_source"));
+        out.printf(Locale.ROOT, "  weights       %s%n", r.get("weight_granularity") == null ? FP32
+                : "%s %s, %s clipping, %.3f bits per weight with scales".formatted(r.get("weights"),
+                r.get("weight_granularity"), r.get("weight_clip"), r.get("weight_bits_per_element")));
+        out.printf(Locale.ROOT, "  activations   %s%n", r.get("activation_granularity") == null ? FP32
+                : "%s %s, %s clipping, scales from %s".formatted(r.get("activations"), r.get("activation_granularity"),
+                r.get("activation_clip"), r.get("calibration")));
+        out.printf(Locale.ROOT, "  dot products  %s%n", r.get("dot_products"));
+        out.printf(Locale.ROOT, "  top-1         %6.2f %%  (%d / %d)%n", 100 * (double) r.get("top1"), r.get("correct"),
+                r.get("images"));
+        out.printf(Locale.ROOT, "  top-1 FP32    %6.2f %%  (%d / %d)%n", 100 * (double) r.get("top1_fp32"),
+                r.get("correct_fp32"), r.get("images"));
+    }
+}

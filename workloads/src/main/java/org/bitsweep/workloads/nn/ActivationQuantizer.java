@@ -1,0 +1,80 @@
+package org.bitsweep.workloads.nn;
+
+import org.bitsweep.workloads.format.IntFormat;
+import org.bitsweep.workloads.format.NumberFormat;
+import org.bitsweep.workloads.quant.Granularity;
+import org.bitsweep.workloads.quant.QuantConfig;
+import org.bitsweep.workloads.quant.QuantizedTensor;
+import org.bitsweep.workloads.quant.Quantizer;
+import org.bitsweep.workloads.tensor.Tensor;
+
+/**
+ * Static quantization of one layer's input, as an accelerator does it: one scale for the whole tensor, fixed in
+ * advance from calibration images, then each value is {@code code = nearest(x / scale)} (ties to even, saturating at
+ * the format's range) and stands for {@code value(code) · scale}. A cast ({@link Granularity#NONE}) has scale 1.
+ */
+public final class ActivationQuantizer {
+    private final NumberFormat format;
+    private final double scale;
+    private final IntFormat integer;
+
+    public ActivationQuantizer(NumberFormat format, double scale) {
+        if (!(scale > 0) || Double.isInfinite(scale))
+            throw new IllegalArgumentException("activation scale must be finite and > 0, got " + scale);
+        this.format = format;
+        this.scale = scale;
+        this.integer = format instanceof IntFormat i ? i : null;
+    }
+
+    /**
+     * The scale the quantizer of {@code config} gives the whole of {@code calibration} (the activations of every
+     * calibration image, one row each): min-max, percentile or MSE clipping as configured, the scale rounded to the
+     * config's scale format, exactly as a weight tensor's would be.
+     */
+    public static ActivationQuantizer calibrate(QuantConfig config, Tensor calibration) {
+        if (config.granularity() instanceof Granularity.None)
+            return new ActivationQuantizer(config.format(), 1);
+        QuantConfig perTensor = new QuantConfig(config.format(), Granularity.TENSOR, false, config.calibration(),
+                config.rounding(), config.seed(), config.scaleFormat(), config.overflow());
+        QuantizedTensor q = new Quantizer(perTensor).quantize(calibration);
+        return new ActivationQuantizer(config.format(), q.scales()[0]);
+    }
+
+    public NumberFormat format() {
+        return format;
+    }
+
+    public double scale() {
+        return scale;
+    }
+
+    /** Replaces x[0 … n) by the values their codes stand for. */
+    void fakeQuantize(float[] x, int n) {
+        if (integer != null) {
+            double lo = integer.minInt();
+            double hi = integer.maxInt();
+            for (int i = 0; i < n; i++) {
+                double q = Math.rint(x[i] / scale);
+                x[i] = (float) ((q < lo ? lo : q > hi ? hi : q) * scale);
+            }
+            return;
+        }
+        for (int i = 0; i < n; i++)
+            x[i] = (float) (format.decode(format.encode(x[i] / scale)) * scale);
+    }
+
+    /** The integer each x[0 … n) is coded as (integer formats only): round(x / scale), saturated. */
+    void integers(float[] x, int n, int[] out) {
+        double lo = integer.minInt();
+        double hi = integer.maxInt();
+        for (int i = 0; i < n; i++) {
+            double q = Math.rint(x[i] / scale);
+            out[i] = (int) (q < lo ? lo : q > hi ? hi : q);
+        }
+    }
+
+    /** The largest magnitude of an integer code: what bounds the integer accumulators. */
+    long maxMagnitude() {
+        return Math.max(Math.abs(integer.minInt()), integer.maxInt());
+    }
+}
