@@ -11,7 +11,7 @@ import org.bitsweep.workloads.Checks;
  * @param statistics code histograms for PEs whose timing depends on values (Bit-Pragmatic); a stand-in until
  *                   {@code LayerTrace} carries them per layer
  */
-public record PeParams(int accumulatorBits, Overflow overflow, CodeStatistics statistics) {
+public record PeParams(int accumulatorBits, Overflow overflow, OperandStatistics statistics) {
     public static final int MIN_ACC_BITS = 8;
     public static final int MAX_ACC_BITS = 64;
 
@@ -22,6 +22,6 @@ public record PeParams(int accumulatorBits, Overflow overflow, CodeStatistics st
     }
 
     public PeParams(int accumulatorBits, Overflow overflow) {
-        this(accumulatorBits, overflow, CodeStatistics.NONE);
+        this(accumulatorBits, overflow, OperandStatistics.NONE);
     }
 }

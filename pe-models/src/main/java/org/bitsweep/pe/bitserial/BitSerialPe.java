@@ -6,14 +6,14 @@ import java.util.Optional;
 import org.bitsweep.cost.Activity;
 import org.bitsweep.cost.Inventory;
 import org.bitsweep.cost.Part;
-import org.bitsweep.pe.CodeHistogram;
-import org.bitsweep.pe.CodeStatistics;
 import org.bitsweep.pe.IntAccumulator;
+import org.bitsweep.pe.OperandStatistics;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.workloads.arith.MacArithmetic;
 import org.bitsweep.workloads.format.IntFormat;
+import org.bitsweep.workloads.trace.CodeStatistics;
 import org.bitsweep.workloads.trace.LayerTrace;
 import org.bitsweep.workloads.trace.OperandFormats;
 
@@ -45,7 +45,7 @@ public final class BitSerialPe implements PeModel {
     private final Serial serial;
     private final boolean essentialBitsOnly;
     private final int syncLanes;
-    private final CodeStatistics statistics;
+    private final OperandStatistics statistics;
 
     /**
      * @param essentialBitsOnly Bit-Pragmatic's skipping of zero bits
@@ -119,7 +119,7 @@ public final class BitSerialPe implements PeModel {
     }
 
     /** The mean cycles for an explicit histogram of the serial operand (per-layer statistics). */
-    public double meanCyclesPerMac(CodeHistogram serialCodes) {
+    public double meanCyclesPerMac(CodeStatistics serialCodes) {
         if (!essentialBitsOnly)
             return serialCodes.format().bits();
         return expectedSlowestOf(termDistribution(serialCodes), syncLanes);
@@ -142,7 +142,7 @@ public final class BitSerialPe implements PeModel {
     /** The distribution of essential bits of the serial operand: the histogram's, or all mass on the worst case. */
     private double[] termDistribution(OperandFormats f) {
         IntFormat s = serialFormat(f);
-        Optional<CodeHistogram> h = serial == Serial.ACTIVATION ? statistics.activations() : statistics.weights();
+        Optional<CodeStatistics> h = serial == Serial.ACTIVATION ? statistics.activations() : statistics.weights();
         if (h.isPresent() && h.get().format().equals(s))
             return termDistribution(h.get());
         double[] p = new double[s.bits() + 1];
@@ -153,13 +153,14 @@ public final class BitSerialPe implements PeModel {
         return p;
     }
 
-    private static double[] termDistribution(CodeHistogram h) {
+    private static double[] termDistribution(CodeStatistics h) {
         if (!(h.format() instanceof IntFormat s))
             throw new IllegalArgumentException("essential bits need an integer format, got " + h.format().name());
         double[] p = new double[s.bits() + 1];
-        double total = h.total();
+        double total = h.count();
+        long[] counts = h.histogram();
         for (int code = 0; code < s.codeCount(); code++)
-            p[essentialBits(s.decodeInt(code))] += h.count(code) / total;
+            p[essentialBits(s.decodeInt(code))] += counts[code] / total;
         return p;
     }
 

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.bitsweep.cost.Part;
-import org.bitsweep.pe.CodeHistogram;
-import org.bitsweep.pe.CodeStatistics;
+import org.bitsweep.pe.OperandStatistics;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
+import org.bitsweep.workloads.trace.CodeStatistics;
 import org.bitsweep.workloads.trace.OperandFormats;
 import org.junit.jupiter.api.Test;
 
@@ -64,8 +64,8 @@ class BitSerialPeTest {
         // int4 activations: value 0 twice, 1 once (one one-bit), 7 once (three). So P(T=0) = 1/2, P(T=1) = 1/4,
         // P(T=3) = 1/4, and F(1) = F(2) = 3/4.
         int[] codes = {INT4.encodeInt(0), INT4.encodeInt(0), INT4.encodeInt(1), INT4.encodeInt(7)};
-        CodeHistogram h = CodeHistogram.of(INT4, codes);
-        PeParams p = new PeParams(24, Overflow.WRAP, CodeStatistics.ofActivations(h));
+        CodeStatistics h = CodeStatistics.of(INT4, codes);
+        PeParams p = new PeParams(24, Overflow.WRAP, OperandStatistics.ofActivations(h));
         // One lane alone: E[max(1, T)] = 1/2·1 + 1/4·1 + 1/4·3 = 1.5; the array counts whole cycles: 2.
         BitSerialPe alone = new BitSerialPe(p, BitSerialPe.Serial.ACTIVATION, true, 1);
         assertThat(alone.meanCyclesPerMac(W8_A4, null)).isCloseTo(1.5, within(1e-12));
