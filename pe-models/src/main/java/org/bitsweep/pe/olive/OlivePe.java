@@ -1,6 +1,5 @@
 package org.bitsweep.pe.olive;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.pe.Support;
 import org.bitsweep.workloads.arith.MacArithmetic;
-import org.bitsweep.workloads.format.LookupFormat;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.format.OliveFormat;
 import org.bitsweep.workloads.trace.LayerTrace;
@@ -36,8 +34,7 @@ import org.bitsweep.workloads.trace.OperandFormats;
 public final class OlivePe implements PeModel {
     public static final String ID = "olive";
     /** The victim's code: "negative zero", which no normal value uses (workloads' OliVe codec). */
-    public static final int VICTIM = 0b1000;
-    private static final int SIGN = 0b1000;
+    public static final int VICTIM = OliveFormat.VICTIM_CODE;
 
     private final int accBits;
     private final Overflow overflow;
@@ -98,24 +95,15 @@ public final class OlivePe implements PeModel {
      * @param normalType the group's normal type (its selector)
      */
     public static long[] decodePair(OliveFormat f, int normalType, int first, int second) {
-        double[] outliers = f.outlierMagnitudes();
-        if (first == VICTIM)
-            return new long[] {0, signed(outliers[(second & 0b111) - 1], second)};
-        if (second == VICTIM)
-            return new long[] {signed(outliers[(first & 0b111) - 1], first), 0};
-        double[] normals = positiveMagnitudes(f.normalTypes().get(normalType));
-        return new long[] {signed(normals[first & 0b111], first), signed(normals[second & 0b111], second)};
+        double[] pair = f.decodePair(normalType, first, second);
+        return new long[] {integer(pair[0]), integer(pair[1])};
     }
 
-    private static double[] positiveMagnitudes(LookupFormat t) {
-        return Arrays.stream(t.values()).filter(v -> v >= 0).toArray();
-    }
-
-    private static long signed(double magnitude, int code) {
-        long m = (long) magnitude;
-        if (m != magnitude)
-            throw new IllegalStateException("OliVe value " + magnitude + " is not an integer");
-        return (code & SIGN) != 0 ? -m : m;
+    private static long integer(double value) {
+        long v = (long) value;
+        if (v != value)
+            throw new IllegalStateException("OliVe value " + value + " is not an integer");
+        return v;
     }
 
     // Timing: bit-parallel, one MAC per cycle.

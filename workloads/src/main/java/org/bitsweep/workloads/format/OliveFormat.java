@@ -15,6 +15,14 @@ import org.bitsweep.workloads.Checks;
  */
 public record OliveFormat(String name, int bits, List<LookupFormat> normalTypes, double[] outlierMagnitudes,
                           double normalLimit, String source) implements NumberFormat {
+    /**
+     * The victim's code: sign-magnitude "negative zero" (0b1000), which no normal value uses. Codes are 4-bit
+     * sign-magnitude: a normal value is sign · index into its type's non-negative magnitudes (0 is zero); an outlier
+     * is sign · (1 + its index among {@link #outlierMagnitudes}).
+     */
+    public static final int VICTIM_CODE = 0b1000;
+    private static final int SIGN_BIT = 0b1000;
+
     public OliveFormat {
         Checks.nonBlank("format name", name);
         normalTypes = List.copyOf(normalTypes);
@@ -37,6 +45,30 @@ public record OliveFormat(String name, int bits, List<LookupFormat> normalTypes,
         double lo = outlierMagnitudes[above - 1];
         double hi = outlierMagnitudes[above];
         return magnitude - lo <= hi - magnitude ? lo : hi;
+    }
+
+    /** The non-negative magnitudes of a normal type, ascending: index 0 is zero, 1 … 7 the codes' magnitudes. */
+    public double[] normalMagnitudes(int normalType) {
+        return Arrays.stream(normalTypes.get(normalType).values()).filter(v -> v >= 0).toArray();
+    }
+
+    /**
+     * The two unscaled values of a pair of codes: a victim code makes its partner an outlier; otherwise both are
+     * normal values of the group's type.
+     *
+     * @param normalType the group's normal type (its selector)
+     */
+    public double[] decodePair(int normalType, int first, int second) {
+        if (first == VICTIM_CODE)
+            return new double[] {0, signed(outlierMagnitudes[(second & 0b111) - 1], second)};
+        if (second == VICTIM_CODE)
+            return new double[] {signed(outlierMagnitudes[(first & 0b111) - 1], first), 0};
+        double[] normals = normalMagnitudes(normalType);
+        return new double[] {signed(normals[first & 0b111], first), signed(normals[second & 0b111], second)};
+    }
+
+    private static double signed(double magnitude, int code) {
+        return (code & SIGN_BIT) != 0 ? -magnitude : magnitude;
     }
 
     @Override

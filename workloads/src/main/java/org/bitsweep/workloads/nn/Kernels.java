@@ -58,6 +58,21 @@ final class Kernels {
      * positions: {@code col[k·P + p]} is the input value that kernel tap k meets at output position p, 0 in the padding.
      */
     static void im2col(float[] in, Shape s, Conv2d c, Shape out, float[] col) {
+        im2col(in, s, c, out, col, (from, to) -> Arrays.fill(col, from, to, 0f));
+    }
+
+    /** {@link #im2col(float[], Shape, Conv2d, Shape, float[])} over integer codes (0 pads, the code of 0). */
+    static void im2col(int[] in, Shape s, Conv2d c, Shape out, int[] col) {
+        im2col(in, s, c, out, col, (from, to) -> Arrays.fill(col, from, to, 0));
+    }
+
+    /** Zeroes {@code col[from, to)} of the array being filled. */
+    private interface ZeroFill {
+        void fill(int from, int to);
+    }
+
+    /** One lowering for float and int arrays: System.arraycopy copies either; only the zero padding is typed. */
+    private static void im2col(Object in, Shape s, Conv2d c, Shape out, Object col, ZeroFill zero) {
         int kk = c.kernel();
         int positions = out.plane();
         for (int ch = 0; ch < s.channels(); ch++)
@@ -71,38 +86,13 @@ final class Kernels {
                         int iy = oy + ky - c.padding();
                         int dst = row + oy * out.width();
                         if (iy < 0 || iy >= s.height()) {
-                            Arrays.fill(col, dst, dst + out.width(), 0f);
+                            zero.fill(dst, dst + out.width());
                             continue;
                         }
-                        Arrays.fill(col, dst, dst + first, 0f);
+                        zero.fill(dst, dst + first);
                         System.arraycopy(in, (ch * s.height() + iy) * s.width() + first + kx - c.padding(), col,
                                 dst + first, end - first);
-                        Arrays.fill(col, dst + end, dst + out.width(), 0f);
-                    }
-                }
-    }
-
-    /** {@link #im2col(float[], Shape, Conv2d, Shape, float[])} over integer codes (0 pads, the code of 0). */
-    static void im2col(int[] in, Shape s, Conv2d c, Shape out, int[] col) {
-        int kk = c.kernel();
-        int positions = out.plane();
-        for (int ch = 0; ch < s.channels(); ch++)
-            for (int ky = 0; ky < kk; ky++)
-                for (int kx = 0; kx < kk; kx++) {
-                    int row = ((ch * kk + ky) * kk + kx) * positions;
-                    int first = Math.max(0, c.padding() - kx);
-                    int end = Math.min(out.width(), s.width() + c.padding() - kx);
-                    for (int oy = 0; oy < out.height(); oy++) {
-                        int iy = oy + ky - c.padding();
-                        int dst = row + oy * out.width();
-                        if (iy < 0 || iy >= s.height()) {
-                            Arrays.fill(col, dst, dst + out.width(), 0);
-                            continue;
-                        }
-                        Arrays.fill(col, dst, dst + first, 0);
-                        System.arraycopy(in, (ch * s.height() + iy) * s.width() + first + kx - c.padding(), col,
-                                dst + first, end - first);
-                        Arrays.fill(col, dst + end, dst + out.width(), 0);
+                        zero.fill(dst + end, dst + out.width());
                     }
                 }
     }

@@ -19,7 +19,7 @@ import org.bitsweep.workloads.format.OliveFormat;
  * decodes its other code as an outlier ({@link #decodePair}).
  */
 final class OliveCodec implements GroupCodec {
-    static final int VICTIM = 0b1000;
+    static final int VICTIM = OliveFormat.VICTIM_CODE;
     private static final int SIGN = 0b1000;
     private static final int SEARCH_STEPS = 8;
 
@@ -30,15 +30,14 @@ final class OliveCodec implements GroupCodec {
     OliveCodec(OliveFormat format, QuantConfig c) {
         this.format = format;
         this.scales = new ScaleStore(c.scaleFormat());
-        this.magnitudes = format.normalTypes().stream().map(OliveCodec::positiveMagnitudes).toArray(double[][]::new);
+        this.magnitudes = new double[format.normalTypes().size()][];
+        for (int t = 0; t < magnitudes.length; t++)
+            magnitudes[t] = format.normalMagnitudes(t);
         for (double[] m : magnitudes)
             if (m.length != 8)
                 throw new IllegalArgumentException(format.name() + ": normal types need 7 positive magnitudes");
     }
 
-    private static double[] positiveMagnitudes(LookupFormat t) {
-        return Arrays.stream(t.values()).filter(v -> v >= 0).toArray();
-    }
 
     @Override
     public int bitsPerGroup() {
@@ -139,24 +138,5 @@ final class OliveCodec implements GroupCodec {
                 best = k;
         codes[i] = best == 0 ? 0 : (v < 0 ? SIGN : 0) | best;
         values[i] = (float) (Math.copySign(mags[best], v) * scale);
-    }
-
-    /**
-     * The two values of a pair of codes, unscaled: a victim code makes its partner an outlier.
-     *
-     * @param normalType the group's normal type
-     */
-    static double[] decodePair(OliveFormat format, int normalType, int first, int second) {
-        double[] mags = positiveMagnitudes(format.normalTypes().get(normalType));
-        double[] outliers = format.outlierMagnitudes();
-        if (first == VICTIM)
-            return new double[] {0, signed(outliers[(second & 0b111) - 1], second)};
-        if (second == VICTIM)
-            return new double[] {signed(outliers[(first & 0b111) - 1], first), 0};
-        return new double[] {signed(mags[first & 0b111], first), signed(mags[second & 0b111], second)};
-    }
-
-    private static double signed(double magnitude, int code) {
-        return (code & SIGN) != 0 ? -magnitude : magnitude;
     }
 }

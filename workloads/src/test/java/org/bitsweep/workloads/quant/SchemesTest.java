@@ -163,7 +163,7 @@ class SchemesTest {
         assertThat(Math.abs(q.values()[10] - 40)).isLessThan(Math.abs(q.values()[10] - 0));
         double scale = q.scales()[0];
         for (int i = 0; i < 256; i += 2) {
-            double[] pair = OliveCodec.decodePair(olive, q.selectors()[0], q.codes()[i], q.codes()[i + 1]);
+            double[] pair = olive.decodePair(q.selectors()[0], q.codes()[i], q.codes()[i + 1]);
             assertThat((float) (pair[0] * scale)).isEqualTo(q.values()[i]);
             assertThat((float) (pair[1] * scale)).isEqualTo(q.values()[i + 1]);
         }
