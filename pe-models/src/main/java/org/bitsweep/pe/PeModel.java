@@ -3,6 +3,8 @@ package org.bitsweep.pe;
 import org.bitsweep.cost.Activity;
 import org.bitsweep.cost.Inventory;
 import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.Operands;
+import org.bitsweep.workloads.nn.MacSupplier;
 import org.bitsweep.workloads.trace.LayerTrace;
 import org.bitsweep.workloads.trace.OperandFormats;
 
@@ -62,6 +64,40 @@ public interface PeModel {
     default Operands operands(OperandFormats f) {
         if (!supports(f))
             throw new IllegalArgumentException(unsupportedReason(f));
-        return Operands.fixedPoint(FixedPoint.of(f.activation()).orElseThrow(), FixedPoint.of(f.weight()).orElseThrow());
+        return PeOperands.fixedPoint(FixedPoint.of(f.activation()).orElseThrow(), FixedPoint.of(f.weight()).orElseThrow());
+    }
+
+    /**
+     * This PE's numerics for reference inference: its {@link #arithmetic} over its {@link #operands}, refusing the
+     * pairs it does not run with {@link #unsupportedReason}. {@code bitsweep accuracy --pe} runs a model through it.
+     */
+    default MacSupplier macSupplier() {
+        PeModel pe = this;
+        return new MacSupplier() {
+            @Override
+            public MacArithmetic arithmetic(OperandFormats f) {
+                return pe.arithmetic(f);
+            }
+
+            @Override
+            public Operands operands(OperandFormats f) {
+                return pe.operands(f);
+            }
+
+            @Override
+            public String unsupportedReason(OperandFormats f) {
+                return pe.unsupportedReason(f);
+            }
+
+            @Override
+            public String id() {
+                return pe.id();
+            }
+
+            @Override
+            public String toString() {
+                return pe.id();
+            }
+        };
     }
 }

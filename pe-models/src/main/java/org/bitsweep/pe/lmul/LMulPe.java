@@ -5,15 +5,17 @@ import java.util.Optional;
 import org.bitsweep.cost.Activity;
 import org.bitsweep.cost.Inventory;
 import org.bitsweep.cost.Part;
-import org.bitsweep.pe.Operands;
+import org.bitsweep.pe.PeOperands;
 import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.pe.Support;
 import org.bitsweep.pe.exact.Dyadic;
 import org.bitsweep.pe.exact.ExtendedReal;
 import org.bitsweep.pe.exact.FloatFormat;
+import org.bitsweep.pe.fpmac.Fp32Accumulate;
 import org.bitsweep.pe.fpmac.FpMacPe;
 import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.format.MinifloatFormat;
 import org.bitsweep.workloads.trace.LayerTrace;
 import org.bitsweep.workloads.trace.OperandFormats;
@@ -145,8 +147,54 @@ public final class LMulPe implements PeModel {
     }
 
     // Arithmetic on codes: the exact L-Mul value rounded into the accumulator format, then the exact sum rounded.
+    // Into fp32, the same formula in long and double arithmetic is exact (the significand has m + 2 <= 12 bits) and
+    // the machine's float unit rounds as the exact path does (Fp32Accumulate); that runs a network in seconds.
     @Override
     public MacArithmetic arithmetic(OperandFormats f) {
+        requireSupported(f);
+        if (accumulator().equals(FloatFormat.FP32))
+            return fp32Arithmetic((MinifloatFormat) f.activation(), (MinifloatFormat) f.weight());
+        return exactArithmetic(f);
+    }
+
+    private static MacArithmetic fp32Arithmetic(MinifloatFormat fa, MinifloatFormat fw) {
+        int m = fa.mantissaBits();
+        long one = 1L << m;
+        long offset = 1L << (m - l(m));
+        double[] va = Fp32Accumulate.values(fa);
+        double[] vw = Fp32Accumulate.values(fw);
+        long[] xa = new long[va.length];
+        int[] ea = new int[va.length];
+        split(va, m, xa, ea);
+        long[] xw = new long[vw.length];
+        int[] ew = new int[vw.length];
+        split(vw, m, xw, ew);
+        return (sum, a, w) -> {
+            int i = (int) a;
+            int j = (int) w;
+            double x = va[i];
+            double y = vw[j];
+            if (x == 0 || y == 0 || !Double.isFinite(x) || !Double.isFinite(y))
+                return Fp32Accumulate.add(sum, x * y);      // NaN, ∞ and zeros as IEEE multiplies them
+            double product = Math.scalb((double) (one + xa[i] + xw[j] + offset), ea[i] + ew[j] - m);
+            return Fp32Accumulate.add(sum, (x < 0) != (y < 0) ? -product : product);
+        };
+    }
+
+    /** X and e of {@link #normalized} for every finite non-zero value of a decode table. */
+    private static void split(double[] values, int m, long[] x, int[] e) {
+        for (int code = 0; code < values.length; code++) {
+            double v = values[code];
+            if (v == 0 || !Double.isFinite(v))
+                continue;
+            long[] xe = normalized(Dyadic.ofDouble(v), m);
+            x[code] = xe[0];
+            e[code] = Math.toIntExact(xe[1]);
+        }
+    }
+
+    /** {@link #arithmetic} computed on exact values with one explicit rounding per step: the reference. */
+    public MacArithmetic exactArithmetic(OperandFormats f) {
         requireSupported(f);
         MinifloatFormat fa = (MinifloatFormat) f.activation();
         MinifloatFormat fw = (MinifloatFormat) f.weight();
@@ -161,7 +209,7 @@ public final class LMulPe implements PeModel {
     @Override
     public Operands operands(OperandFormats f) {
         requireSupported(f);
-        return Operands.floatCodes((MinifloatFormat) f.activation(), (MinifloatFormat) f.weight(), accumulator());
+        return PeOperands.floatCodes((MinifloatFormat) f.activation(), (MinifloatFormat) f.weight(), accumulator());
     }
 
     public FloatFormat accumulator() {

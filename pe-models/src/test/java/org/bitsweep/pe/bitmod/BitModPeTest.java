@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 
 import org.bitsweep.cost.Part;
-import org.bitsweep.pe.Operands;
+import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.pe.Oracles;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;

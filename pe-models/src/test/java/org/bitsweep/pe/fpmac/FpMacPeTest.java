@@ -3,7 +3,7 @@ package org.bitsweep.pe.fpmac;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.bitsweep.cost.Part;
-import org.bitsweep.pe.Operands;
+import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.pe.Oracles;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;

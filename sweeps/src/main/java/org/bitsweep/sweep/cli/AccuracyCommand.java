@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.bitsweep.pe.PeCatalog;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.data.FashionMnist;
 import org.bitsweep.workloads.data.LabelledImages;
@@ -24,6 +25,7 @@ import org.bitsweep.workloads.quant.Calibration;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,7 +37,12 @@ import picocli.CommandLine.Spec;
                         + FashionMnist.CALIBRATION_IMAGES + " training images (shipped with BitSweep). With integer "
                         + "weights and activations, dot products run over the integer codes and the scales are "
                         + "applied after the accumulation.",
-                "Example: bitsweep accuracy --model fmnist-cnn --weights int4:channel:0 --activations uint8 --json"})
+                "With --pe, every dot product runs MAC by MAC through that PE's own bit-exact arithmetic (its "
+                        + "operands, accumulator width, rounding or approximation), as listed by: bitsweep pes",
+                "Examples: bitsweep accuracy --model fmnist-cnn --weights int4:channel:0 --activations uint8 --json",
+                "          bitsweep accuracy --model fmnist-cnn --pe lmul --weights fp8-e4m3 --activations fp8-e4m3",
+                "          bitsweep accuracy --model fmnist-cnn --pe bitmod --accumulator-bits 48 "
+                        + "--weights bitmod4:group:128 --activations fp16:none"})
 final class AccuracyCommand implements Callable<Integer> {
     private static final String FP32 = "fp32";
 
@@ -69,6 +76,18 @@ final class AccuracyCommand implements Callable<Integer> {
                     + "(clamped after every MAC) (default: ${DEFAULT-VALUE})")
     String accumulator;
 
+    @Option(names = "--pe", paramLabel = "PE",
+            description = "run every dot product through this PE's arithmetic, e.g. lmul, bitmod, fp-mac, int-mac "
+                    + "(list: bitsweep pes); its knobs are --accumulator-bits and --overflow")
+    String pe;
+
+    @Mixin
+    PeKnobs peKnobs;
+
+    @Option(names = "--images", paramLabel = "N",
+            description = "evaluate the first N test images only (default: all 10,000)")
+    Integer images;
+
     @Option(names = "--model-file", paramLabel = "FILE",
             description = "weights from FILE (written by bitsweep train) instead of the shipped ones")
     Path modelFile;
@@ -86,7 +105,7 @@ final class AccuracyCommand implements Callable<Integer> {
         QuantConfig w = config("--weights", weights, weightClip, "--weight-clip", true);
         QuantConfig a = config("--activations", activations, activationClip, "--activation-clip", false);
         InferenceConfig inference = InferenceConfig.of(w, a).withArithmetic(arithmetic());
-        LabelledImages test = FashionMnist.test();
+        LabelledImages test = testImages();
         ReferenceInference quantized = ReferenceInference.prepare(trained.network(), inference,
                 FashionMnist.calibration());
         Accuracy top1 = quantized.evaluate(test);
@@ -121,8 +140,23 @@ final class AccuracyCommand implements Callable<Integer> {
         }
     }
 
+    private LabelledImages testImages() {
+        LabelledImages all = FashionMnist.test();
+        if (images == null)
+            return all;
+        if (images < 1 || images > all.count())
+            throw new UserInputException("--images: %d; valid: 1 to %,d".formatted(images, all.count()));
+        return all.first(images);
+    }
+
     private MacSupplier arithmetic() {
         String a = accumulator.trim().toLowerCase(Locale.ROOT);
+        if (pe != null) {
+            if (!a.equals("exact"))
+                throw new UserInputException("--accumulator %s and --pe %s both say how to accumulate; the PE's "
+                        .formatted(accumulator, pe) + "accumulator is set with --accumulator-bits and --overflow");
+            return PeCatalog.create(pe.trim(), peKnobs.params()).macSupplier();
+        }
         if (a.equals("exact"))
             return MacSupplier.EXACT;
         int colon = a.indexOf(':');
@@ -155,8 +189,9 @@ final class AccuracyCommand implements Callable<Integer> {
         r.put("activation_granularity", a == null ? null : a.granularity().toString());
         r.put("activation_clip", a == null ? null : a.calibration().toString());
         r.put("calibration", a == null ? null : FashionMnist.calibration().name());
-        r.put("dot_products", inference.integerDotProducts() ? "integer codes, " + inference.arithmetic().id()
-                : "fp32 over dequantized values");
+        r.put("dot_products", dotProducts(inference));
+        r.put("pe", pe == null ? null : inference.arithmetic().id());
+        r.put("accumulator_bits", pe == null ? null : peKnobs.accumulatorBits);
         r.put("top1", top1.top1());
         r.put("top1_fp32", fp32.top1());
         r.put("correct", top1.correct());
@@ -166,18 +201,28 @@ final class AccuracyCommand implements Callable<Integer> {
         return r;
     }
 
+    private String dotProducts(InferenceConfig inference) {
+        if (pe != null)
+            return "MAC by MAC through PE %s: %s".formatted(inference.arithmetic().id(),
+                    inference.arithmetic().operands(inference.operandFormats().orElseThrow()).description());
+        return inference.integerDotProducts() ? "integer codes, " + inference.arithmetic().id()
+                : "fp32 over dequantized values";
+    }
+
     private void print(Map<String, Object> r) {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(r));
             return;
         }
-        out.printf(Locale.ROOT, "%s on the %,d Fashion-MNIST test images (%s)%n", r.get("model"), r.get("images"),
+        out.printf(Locale.ROOT, "%s on %,d Fashion-MNIST test images (%s)%n", r.get("model"), r.get("images"),
                 r.get("model_source"));
         out.printf(Locale.ROOT, "  weights       %s%n", r.get("weight_granularity") == null ? FP32
                 : "%s %s, %s clipping, %.3f bits per weight with scales".formatted(r.get("weights"),
                 r.get("weight_granularity"), r.get("weight_clip"), r.get("weight_bits_per_element")));
         out.printf(Locale.ROOT, "  activations   %s%n", r.get("activation_granularity") == null ? FP32
+                : r.get("activation_granularity").equals(Granularity.NONE.toString())
+                ? "%s, a plain cast (no scale)".formatted(r.get("activations"))
                 : "%s %s, %s clipping, scales from %s".formatted(r.get("activations"), r.get("activation_granularity"),
                 r.get("activation_clip"), r.get("calibration")));
         out.printf(Locale.ROOT, "  dot products  %s%n", r.get("dot_products"));

@@ -11,9 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bitsweep.cost.AsicCostModel;
-import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeCatalog;
-import org.bitsweep.pe.PeParams;
 import org.bitsweep.sim.Accelerator;
 import org.bitsweep.sim.LayerResult;
 import org.bitsweep.sim.Objective;
@@ -39,6 +37,7 @@ import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.trace.OperandFormats;
 import org.bitsweep.workloads.trace.Trace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -104,13 +103,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--node", defaultValue = "45nm", paramLabel = "N", description = "ASIC node (default: ${DEFAULT-VALUE})")
     String node;
 
-    @Option(names = "--accumulator-bits", defaultValue = "32", paramLabel = "N",
-            description = "the PE's accumulator width (default: ${DEFAULT-VALUE})")
-    int accumulatorBits;
-
-    @Option(names = "--overflow", defaultValue = "wrap", paramLabel = "O",
-            description = "accumulator overflow: wrap or saturate (default: ${DEFAULT-VALUE})")
-    String overflow;
+    @Mixin
+    PeKnobs peKnobs;
 
     @Option(names = "--partial-sum-bits", defaultValue = "32", paramLabel = "N",
             description = "width of partial sums kept in the output buffer or spilled to DRAM (default: ${DEFAULT-VALUE})")
@@ -162,17 +156,9 @@ final class SimulateCommand implements Callable<Integer> {
         finitePositive("--clock-mhz", clockMhz);
         Dram dram = dramPjPerBit == null ? Dram.priced(dramGbps, cost)
                 : new Dram(dramGbps, finitePositive("--dram-pj-per-bit", dramPjPerBit), "given with --dram-pj-per-bit");
-        if (accumulatorBits < PeParams.MIN_ACC_BITS || accumulatorBits > PeParams.MAX_ACC_BITS)
-            throw new UserInputException("--accumulator-bits: %d; valid: %d to %d".formatted(accumulatorBits,
-                    PeParams.MIN_ACC_BITS, PeParams.MAX_ACC_BITS));
         if (partialSumBits < 1 || partialSumBits > 64)
             throw new UserInputException("--partial-sum-bits: %d; valid: 1 to 64".formatted(partialSumBits));
-        Overflow o = switch (overflow.trim().toLowerCase(Locale.ROOT)) {
-            case "wrap" -> Overflow.WRAP;
-            case "saturate" -> Overflow.SATURATE;
-            default -> throw new UserInputException("--overflow: \"%s\"; valid: wrap, saturate".formatted(overflow));
-        };
-        return new Accelerator(PeCatalog.create(pe, new PeParams(accumulatorBits, o)), shape, df, new Buffers(b, b, b),
+        return new Accelerator(PeCatalog.create(pe, peKnobs.params()), shape, df, new Buffers(b, b, b),
                 dram, clockMhz, cost, partialSumBits, Timing.parse("--timing", timing),
                 Objective.parse("--objective", objective));
     }

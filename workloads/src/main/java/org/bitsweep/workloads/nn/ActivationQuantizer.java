@@ -1,5 +1,7 @@
 package org.bitsweep.workloads.nn;
 
+import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.quant.Granularity;
@@ -71,6 +73,56 @@ public final class ActivationQuantizer {
             double q = Math.rint(x[i] / scale);
             out[i] = (int) (q < lo ? lo : q > hi ? hi : q);
         }
+    }
+
+    /**
+     * An index for each x[0 … n) from which {@link #operandTable} gives its operand, 0 standing for the value 0 (so
+     * that a convolution's zero padding needs no translation): the integer itself for integer formats, otherwise
+     * the code XOR the code of +0.
+     */
+    void indexes(float[] x, int n, int[] out) {
+        if (integer != null) {
+            integers(x, n, out);
+            return;
+        }
+        int zero = zeroCode();
+        for (int i = 0; i < n; i++)
+            out[i] = format.encode(x[i] / scale) ^ zero;
+    }
+
+    /** Added to an {@link #indexes index} to look its operand up in {@link #operandTable}. */
+    int indexOffset() {
+        return integer == null ? 0 : (int) -integer.minInt();
+    }
+
+    /**
+     * The operand of every index, at index + {@link #indexOffset()}. NaN, ±∞ and unused codes, which rounding
+     * finite inputs never produces, get {@link Long#MIN_VALUE}.
+     */
+    long[] operandTable(Operands operands) {
+        if (integer != null) {
+            long lo = integer.minInt();
+            long[] table = new long[Math.toIntExact(integer.maxInt() - lo + 1)];
+            for (int i = 0; i < table.length; i++)
+                table[i] = operands.activation(lo + i);
+            return table;
+        }
+        int zero = zeroCode();
+        long[] table = new long[1 << format.bits()];
+        for (int index = 0; index < table.length; index++) {
+            int code = index ^ zero;
+            double v = code < format.codeCount() ? format.decode(code) : Double.NaN;
+            table[index] = Double.isFinite(v) ? operands.activation(v) : Long.MIN_VALUE;
+        }
+        return table;
+    }
+
+    private int zeroCode() {
+        int zero = format.encode(0.0);
+        if (format.decode(zero) != 0)
+            throw new UserInputException(("activations: %s has no zero, which zero padding and ReLU need; choose a "
+                    + "format with a zero").formatted(format.name()));
+        return zero;
     }
 
     /** The largest magnitude of an integer code: what bounds the integer accumulators. */

@@ -8,8 +8,12 @@ import org.bitsweep.workloads.format.FixedPointFormat;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.LookupFormat;
 import org.bitsweep.workloads.format.MinifloatFormat;
+import org.bitsweep.workloads.format.MixtureFormat;
+import org.bitsweep.workloads.format.MxFormat;
+import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
+import org.bitsweep.workloads.trace.OperandFormats;
 
 /**
  * How {@link ReferenceInference} computes: the quantization of the weights and of the activations (each empty for
@@ -20,9 +24,13 @@ import org.bitsweep.workloads.quant.QuantConfig;
  * weighted layer) take one static scale per tensor, fixed by calibration ({@code tensor}), or none ({@code none}, a
  * plain cast), in an element format (integer, minifloat, lookup); they are symmetric.
  *
- * <p>When both operands are integers, weights symmetric with one scale per tensor, output channel or group along K,
- * dot products run over the integer codes through {@code arithmetic} and the scales are applied after the
- * accumulation; otherwise they run in FP32 over the dequantized values.
+ * <p>Dot products run one of three ways. With a supplied arithmetic (a PE's, or an integer accumulator that wraps or
+ * saturates), they run through it over the operands it defines (see {@link MacSupplier#operands}), for weights
+ * quantized symmetrically with one scale per tensor, output channel or group along K, in a format whose codes decode
+ * one by one (integer, minifloat, lookup, fixed point, MX, or a mixture through its groups' selectors), and
+ * quantized activations; the scales are applied after the accumulation. With the default exact arithmetic and both
+ * operands integers (weights as above), they run over the integer codes with exact sums. Otherwise they run in FP32
+ * over the dequantized values.
  */
 public record InferenceConfig(Optional<QuantConfig> weights, Optional<QuantConfig> activations, MacSupplier arithmetic) {
     public InferenceConfig {
@@ -30,10 +38,11 @@ public record InferenceConfig(Optional<QuantConfig> weights, Optional<QuantConfi
         Objects.requireNonNull(activations, "activations");
         Objects.requireNonNull(arithmetic, "arithmetic");
         activations.ifPresent(InferenceConfig::checkActivations);
-        if (arithmetic != MacSupplier.EXACT && !integerDotProducts(weights, activations))
-            throw new UserInputException(("arithmetic %s runs on integer codes: it needs integer weights (symmetric, "
-                    + "one scale per tensor, channel:0 or group) and integer activations; got weights %s, activations %s")
-                    .formatted(arithmetic.id(), describe(weights), describe(activations)));
+        if (arithmetic != MacSupplier.EXACT) {
+            String problem = suppliedArithmeticProblem(weights, activations, arithmetic);
+            if (!problem.isEmpty())
+                throw new UserInputException(problem);
+        }
     }
 
     public static InferenceConfig fp32() {
@@ -49,18 +58,45 @@ public record InferenceConfig(Optional<QuantConfig> weights, Optional<QuantConfi
         return new InferenceConfig(weights, activations, a);
     }
 
-    /** Whether dot products run over integer codes (see the class comment). */
-    public boolean integerDotProducts() {
-        return integerDotProducts(weights, activations);
+    /** Whether dot products run through a supplied arithmetic, over its operands (see the class comment). */
+    public boolean suppliedArithmetic() {
+        return arithmetic != MacSupplier.EXACT;
     }
 
-    private static boolean integerDotProducts(Optional<QuantConfig> weights, Optional<QuantConfig> activations) {
+    /** Whether both operands are integers that a dot product can take code by code (see the class comment). */
+    public boolean integerDotProducts() {
+        return weights.isPresent() && activations.isPresent() && weights.get().format() instanceof IntFormat
+                && codeByCodeWeights(weights.get()) && activations.get().format() instanceof IntFormat;
+    }
+
+    /** The pair of element formats a dot product sees; empty in FP32. */
+    public Optional<OperandFormats> operandFormats() {
         if (weights.isEmpty() || activations.isEmpty())
-            return false;
+            return Optional.empty();
+        return Optional.of(OperandFormats.of(weights.get().format(), activations.get().format()));
+    }
+
+    /** Symmetric, with scales along K only per group, so that each group's dot product is scaled once. */
+    private static boolean codeByCodeWeights(QuantConfig w) {
+        return !w.asymmetric() && !(w.granularity() instanceof Granularity.PerChannel c && c.axis() == 1);
+    }
+
+    private static String suppliedArithmeticProblem(Optional<QuantConfig> weights, Optional<QuantConfig> activations,
+                                                    MacSupplier arithmetic) {
+        String prefix = "arithmetic " + arithmetic.id() + ": ";
+        if (weights.isEmpty() || activations.isEmpty())
+            return prefix + "dot products through a MAC need quantized weights and activations; got weights %s, "
+                    .formatted(describe(weights)) + "activations " + describe(activations);
         QuantConfig w = weights.get();
-        return w.format() instanceof IntFormat && !w.asymmetric()
-                && !(w.granularity() instanceof Granularity.PerChannel c && c.axis() == 1)
-                && activations.get().format() instanceof IntFormat;
+        if (!codeByCodeWeights(w))
+            return prefix + "weights %s: a MAC takes symmetric weights with one scale per tensor, output channel "
+                    .formatted(describe(weights)) + "(channel:0) or group along K (group:G)";
+        NumberFormat f = w.format();
+        if (!(f instanceof IntFormat || f instanceof MinifloatFormat || f instanceof LookupFormat
+                || f instanceof FixedPointFormat || f instanceof MxFormat || f instanceof MixtureFormat))
+            return prefix + "weights %s: its codes do not decode one by one; valid: integer, minifloat, lookup, "
+                    .formatted(f.name()) + "fixed-point, MX formats and mixtures";
+        return arithmetic.unsupportedReason(OperandFormats.of(f, activations.get().format()));
     }
 
     private static void checkActivations(QuantConfig a) {

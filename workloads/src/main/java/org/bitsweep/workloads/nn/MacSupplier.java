@@ -3,19 +3,40 @@ package org.bitsweep.workloads.nn;
 import org.bitsweep.workloads.Checks;
 import org.bitsweep.workloads.arith.Bits;
 import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.Operands;
+import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.trace.OperandFormats;
 
 /**
  * Where {@link ReferenceInference} gets the arithmetic of a layer's dot products: for the layer's pair of operand
- * formats, a bit-exact multiply-accumulate with its own accumulator width, overflow and rounding. A PE model plugs
- * in with a method reference, {@code pe::arithmetic} ({@code PeModel.arithmetic(OperandFormats)}), and names itself
- * with {@link #named}. Each group of a dot product (the elements sharing one weight scale; the whole row for scales
- * per tensor or per output channel) is accumulated from 0, element by element in order k = 0, 1, …, and the scales
- * are applied to the result.
+ * formats, a bit-exact multiply-accumulate with its own accumulator width, overflow and rounding, and what its
+ * operands and accumulator mean ({@link #operands}). A PE model plugs in whole with {@code PeModel.macSupplier()}.
+ * Each group of a dot product (the elements sharing one weight scale; the whole row for scales per tensor or per
+ * output channel) is accumulated from {@link Operands#zeroAccumulator()}, element by element in order k = 0, 1, …,
+ * its value read with {@link Operands#accumulatorValue}, and the scales applied to that.
+ *
+ * <p>The suppliers here ({@link #EXACT}, {@link #wrapping}, {@link #saturating}) take integer formats only, whose
+ * operands are the integer values themselves.
  */
 @FunctionalInterface
 public interface MacSupplier {
     MacArithmetic arithmetic(OperandFormats formats);
+
+    /** What the arithmetic's longs stand for; the default: the integer values themselves. */
+    default Operands operands(OperandFormats formats) {
+        return Operands.INTEGERS;
+    }
+
+    /**
+     * Why this arithmetic cannot run the pair, phrased for a user and ending with what it does run; empty when it
+     * can. The default takes integer formats only.
+     */
+    default String unsupportedReason(OperandFormats formats) {
+        if (formats.weight() instanceof IntFormat && formats.activation() instanceof IntFormat)
+            return "";
+        return "arithmetic %s runs on integer codes: it needs integer weights and activations, got %s; other formats "
+                .formatted(id(), formats) + "run through a PE's own arithmetic (bitsweep accuracy --pe)";
+    }
 
     /** Names the arithmetic in results, e.g. {@code exact}, {@code wrap:16}, or a PE's id. */
     default String id() {

@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.data.LabelledImages;
 import org.bitsweep.workloads.format.IntFormat;
+import org.bitsweep.workloads.format.MixtureFormat;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.quant.QuantizedTensor;
@@ -24,8 +26,10 @@ import org.bitsweep.workloads.trace.OperandFormats;
  * computes, for output o and each group g of K sharing the weight scale {@code sw[o, g]},
  * {@code acc = Σ_k a_k·w_ok} over the integer codes through the configured arithmetic, then
  * {@code y_o = Σ_g acc_g·(sw[o, g]·sa) + b_o} in double, rounded to float once; the bias stays FP32. Otherwise it
- * computes in FP32 over the dequantized values, with the same loops as FP32 inference. ReLU and max-pool run on the
- * float outputs.
+ * computes in FP32 over the dequantized values, with the same loops as FP32 inference. With a supplied arithmetic
+ * (a PE's, see {@link MacSupplier}), each group's dot product runs MAC by MAC through it, k = 0, 1, …, over the
+ * operands it defines for the grid values (the values before their scales), and
+ * {@code y_o = Σ_g value(acc_g)·(sw[o, g]·sa) + b_o} as above. ReLU and max-pool run on the float outputs.
  *
  * <p>FP32 layers read the network's own parameter arrays: do not train or change the network while using this.
  */
@@ -37,16 +41,18 @@ public final class ReferenceInference {
     private final float[][] weights;
     private final ActivationQuantizer[] activations;
     private final IntegerLayer[] integers;
+    private final OperandLayer[] operandLayers;
     private final List<LayerQuantization> report;
 
     private ReferenceInference(Network net, InferenceConfig config, float[][] weights,
                                ActivationQuantizer[] activations, IntegerLayer[] integers,
-                               List<LayerQuantization> report) {
+                               OperandLayer[] operandLayers, List<LayerQuantization> report) {
         this.net = net;
         this.config = config;
         this.weights = weights;
         this.activations = activations;
         this.integers = integers;
+        this.operandLayers = operandLayers;
         this.report = List.copyOf(report);
     }
 
@@ -67,6 +73,9 @@ public final class ReferenceInference {
         float[][] weights = new float[n][];
         ActivationQuantizer[] activations = new ActivationQuantizer[n];
         IntegerLayer[] integers = new IntegerLayer[n];
+        OperandLayer[] operandLayers = new OperandLayer[n];
+        boolean throughOperands = config.suppliedArithmetic() && !(config.integerDotProducts()
+                && config.arithmetic().operands(config.operandFormats().orElseThrow()) == Operands.INTEGERS);
         List<LayerQuantization> report = new ArrayList<>();
         float[][] calibrationInputs = config.activations().isPresent()
                 ? calibrationInputs(net, requireCalibration(calibration)) : null;
@@ -77,13 +86,16 @@ public final class ReferenceInference {
             if (config.activations().isPresent())
                 activations[i] = ActivationQuantizer.calibrate(config.activations().get(), new Tensor(
                         layer.name() + ".input", calibration.count(), net.shapeBefore(i).size(), calibrationInputs[i]));
-            if (config.integerDotProducts())
+            if (throughOperands)
+                operandLayers[i] = OperandLayer.of(layer, q, config.weights().get().granularity(), activations[i],
+                        config.arithmetic());
+            else if (config.integerDotProducts())
                 integers[i] = IntegerLayer.of(layer, q, config.weights().get().granularity(), activations[i],
                         config.arithmetic());
             report.add(new LayerQuantization(layer.name(), layer.outputs(), layer.reduction(),
                     q == null ? 32 : q.bitsPerElement(), activations[i] == null ? 0 : activations[i].scale()));
         }
-        return new ReferenceInference(net, config, weights, activations, integers, report);
+        return new ReferenceInference(net, config, weights, activations, integers, operandLayers, report);
     }
 
     /** One weighted layer as prepared: its weight storage per element and its input's static scale (0 in FP32). */
@@ -246,6 +258,63 @@ public final class ReferenceInference {
         }
     }
 
+    /**
+     * A weighted layer run through a supplied arithmetic: the weight's operands ({@code outputs × K}), the operand of
+     * every activation index, and per output row and group the product of the weight's and the input's scales.
+     */
+    record OperandLayer(long[] weights, int reduction, int groupSize, int groupsPerRow, double[] scales,
+                        int scaleRowStride, long[] activationOperands, int activationOffset, MacArithmetic arithmetic,
+                        Operands operands) {
+        static OperandLayer of(NetLayer.Weighted layer, QuantizedTensor q, Granularity g, ActivationQuantizer input,
+                               MacSupplier supplier) {
+            OperandFormats formats = OperandFormats.of(q.format(), input.format());
+            Operands operands = supplier.operands(formats);
+            int k = layer.reduction();
+            int groupSize = g instanceof Granularity.PerGroup p ? p.size() : k;
+            int groupsPerRow = (k + groupSize - 1) / groupSize;
+            long[] w = new long[q.codes().length];
+            for (int j = 0; j < w.length; j++) {
+                int row = j / k;
+                int group = row * groupsPerRow + (j % k) / groupSize;
+                w[j] = operands.weight(gridValue(q, group, q.codes()[j]));
+            }
+            double[] weightScales = q.scales().length == 0 ? new double[] {1} : q.scales();
+            int stride = g instanceof Granularity.PerGroup ? groupsPerRow
+                    : g instanceof Granularity.PerChannel ? 1 : 0;
+            double[] scales = new double[weightScales.length];
+            for (int j = 0; j < scales.length; j++)
+                scales[j] = weightScales[j] * input.scale();
+            return new OperandLayer(w, k, groupSize, groupsPerRow, scales, stride, input.operandTable(operands),
+                    input.indexOffset(), supplier.arithmetic(formats), operands);
+        }
+
+        /** The value a weight code stands for before its scale; a mixture reads it through its group's choice. */
+        private static double gridValue(QuantizedTensor q, int group, int code) {
+            if (q.format() instanceof MixtureFormat m)
+                return m.candidates().get(q.selectors()[group]).decode(code);
+            return q.format().decode(code);
+        }
+
+        double scale(int row, int group) {
+            return scales[row * scaleRowStride + group];
+        }
+
+        /** Σ_g value(acc_g)·scale(o, g) for weight row o against the activation indexes a[aFrom … aFrom + K). */
+        double dot(int[] a, int aFrom, int o) {
+            double sum = 0;
+            for (int g = 0; g < groupsPerRow; g++) {
+                int from = g * groupSize;
+                int to = Math.min(reduction, from + groupSize);
+                long acc = operands.zeroAccumulator();
+                for (int j = from; j < to; j++)
+                    acc = arithmetic.mac(acc, activationOperands[a[aFrom + j] + activationOffset],
+                            weights[o * reduction + j]);
+                sum += operands.accumulatorValue(acc) * scale(o, g);
+            }
+            return sum;
+        }
+    }
+
     /** One thread's buffers: a float pass, plus integer codes, im2col and accumulators for integer layers. */
     private final class Pass {
         private final FloatPass floats = new FloatPass(net, false);
@@ -258,7 +327,7 @@ public final class ReferenceInference {
         Pass() {
             int positions = 1;
             for (int i = 0; i < integers.length; i++) {
-                if (integers[i] == null)
+                if (integers[i] == null && operandLayers[i] == null)
                     continue;
                 codes[i] = new int[floats.act[i].length];
                 if (net.layers().get(i) instanceof Conv2d c) {
@@ -276,6 +345,8 @@ public final class ReferenceInference {
         }
 
         float[] run() {
+            if (operandLayers[firstWeighted()] != null)
+                return runOperands();
             if (!config.integerDotProducts())
                 return floats.forward(weights, net.biases, activations);
             List<NetLayer> layers = net.layers();
@@ -294,6 +365,40 @@ public final class ReferenceInference {
                     else
                         Kernels.im2col(codes[i], floats.shapes[i], c, floats.shapes[i + 1], codeCols[i]);
                     conv(integers[i], codeCols[i], floats.shapes[i + 1].plane(), net.biases[i], y);
+                } else if (l instanceof Relu) {
+                    Kernels.relu(x, y, y.length);
+                } else if (l instanceof MaxPool p) {
+                    Kernels.maxPool(x, floats.shapes[i], p.size(), y, null);
+                }
+            }
+            return floats.act[layers.size()];
+        }
+
+        private int firstWeighted() {
+            return net.weightedLayers().get(0);
+        }
+
+        /** Every weighted layer through the supplied arithmetic, patch by patch for convolutions. */
+        private float[] runOperands() {
+            List<NetLayer> layers = net.layers();
+            for (int i = 0; i < layers.size(); i++) {
+                NetLayer l = layers.get(i);
+                float[] x = floats.act[i];
+                float[] y = floats.act[i + 1];
+                OperandLayer layer = operandLayers[i];
+                if (l instanceof Dense) {
+                    activations[i].indexes(x, x.length, codes[i]);
+                    for (int o = 0; o < y.length; o++)
+                        y[o] = (float) (layer.dot(codes[i], 0, o) + net.biases[i][o]);
+                } else if (l instanceof Conv2d c) {
+                    activations[i].indexes(x, x.length, codes[i]);
+                    Kernels.im2colTransposed(codes[i], floats.shapes[i], c, floats.shapes[i + 1], padded[i],
+                            codeCols[i]);
+                    int positions = floats.shapes[i + 1].plane();
+                    float[] bias = net.biases[i];
+                    for (int o = 0; o < bias.length; o++)
+                        for (int p = 0; p < positions; p++)
+                            y[o * positions + p] = (float) (layer.dot(codeCols[i], p * c.reduction(), o) + bias[o]);
                 } else if (l instanceof Relu) {
                     Kernels.relu(x, y, y.length);
                 } else if (l instanceof MaxPool p) {

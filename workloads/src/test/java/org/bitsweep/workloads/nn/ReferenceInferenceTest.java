@@ -7,11 +7,15 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 
 import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.data.LabelledImages;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
+import org.bitsweep.workloads.quant.QuantizedTensor;
+import org.bitsweep.workloads.trace.OperandFormats;
 import org.junit.jupiter.api.Test;
 
 class ReferenceInferenceTest {
@@ -107,12 +111,165 @@ class ReferenceInferenceTest {
         QuantConfig fp8 = QuantConfig.of(Formats.parse("fp8-e4m3"), Granularity.TENSOR);
         assertThatThrownBy(() -> InferenceConfig.of(fp8, INT8_TENSOR).withArithmetic(MacSupplier.wrapping(16)))
                 .isInstanceOf(UserInputException.class)
-                .hasMessage("arithmetic wrap:16 runs on integer codes: it needs integer weights (symmetric, one scale "
-                        + "per tensor, channel:0 or group) and integer activations; got weights fp8-e4m3 tensor, "
-                        + "activations int8 tensor");
+                .hasMessage("arithmetic wrap:16 runs on integer codes: it needs integer weights and activations, got "
+                        + "w:fp8-e4m3 a:int8; other formats run through a PE's own arithmetic (bitsweep accuracy --pe)");
+        assertThatThrownBy(() -> InferenceConfig.of(INT8_TENSOR, null).withArithmetic(MacSupplier.wrapping(16)))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("arithmetic wrap:16: dot products through a MAC need quantized weights and activations; "
+                        + "got weights int8 tensor, activations fp32");
+        QuantConfig asymmetric = QuantConfig.of(IntFormat.unsigned(8), Granularity.channel(0)).withAsymmetric(true);
+        assertThatThrownBy(() -> InferenceConfig.of(asymmetric, INT8_TENSOR).withArithmetic(MacSupplier.wrapping(16)))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageContaining("a MAC takes symmetric weights");
+        assertThatThrownBy(() -> InferenceConfig.of(QuantConfig.of(Formats.parse("olive4"), Granularity.channel(0)),
+                INT8_TENSOR).withArithmetic(FIXED_POINT))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("arithmetic fixed: weights olive4: its codes do not decode one by one; valid: integer, "
+                        + "minifloat, lookup, fixed-point, MX formats and mixtures");
         assertThatThrownBy(() -> InferenceConfig.of(null, QuantConfig.of(IntFormat.signed(8), Granularity.group(32))))
                 .isInstanceOf(UserInputException.class).hasMessageStartingWith("activations: granularity group:32;");
         assertThatThrownBy(() -> InferenceConfig.of(null, QuantConfig.of(Formats.parse("mxfp4"), Granularity.group(32))))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("mxfp4 shares scales");
+    }
+
+    /**
+     * An exact test arithmetic on fixed-point operands: activations in units of 2^−3, weights in units of 2^−2, so
+     * the accumulator is in units of 2^−5. Any format whose values are multiples of those runs on it.
+     */
+    static final MacSupplier FIXED_POINT = new MacSupplier() {
+        @Override
+        public MacArithmetic arithmetic(OperandFormats f) {
+            return (acc, a, w) -> acc + a * w;
+        }
+
+        @Override
+        public Operands operands(OperandFormats f) {
+            return new Operands() {
+                @Override
+                public long activation(double value) {
+                    return exactly(value * 8);
+                }
+
+                @Override
+                public long weight(double value) {
+                    return exactly(value * 4);
+                }
+
+                @Override
+                public long zeroAccumulator() {
+                    return 0;
+                }
+
+                @Override
+                public double accumulatorValue(long acc) {
+                    return acc / 32.0;
+                }
+
+                @Override
+                public String description() {
+                    return "fixed point, test";
+                }
+            };
+        }
+
+        @Override
+        public String unsupportedReason(OperandFormats f) {
+            return "";
+        }
+
+        @Override
+        public String id() {
+            return "fixed";
+        }
+    };
+
+    private static long exactly(double scaled) {
+        assertThat(scaled).isEqualTo(Math.rint(scaled));
+        return (long) scaled;
+    }
+
+    @Test
+    void aSuppliedArithmeticRunsOnItsOwnOperandsAndItsAccumulatorIsReadBack() {
+        // The same codes as the integer test, each entering as 8·a and 4·w, the accumulator read as acc/32: the
+        // exact sums 15875 and −7366 come back, so the logits are the hand-derived ones bit for bit.
+        InferenceConfig c = InferenceConfig.of(INT8_TENSOR, INT8_TENSOR).withArithmetic(FIXED_POINT);
+        assertThat(c.suppliedArithmetic()).isTrue();
+        assertThat(logits(c)).containsExactly((float) (20_577_304 * 0x1p-23), (float) (-9_698_864 * 0x1p-23));
+    }
+
+    @Test
+    void aMixtureReachesTheArithmeticAsItsGroupsChosenTypeDecodesIt() {
+        // bitmod4 picks one of its candidate types per group of 4 (here a whole row); the values a MAC sees, times
+        // the group's scale, must be the dequantized weights exactly, whichever candidate each row chose.
+        QuantConfig bitmod = QuantConfig.of(Formats.parse("bitmod4"), Granularity.group(4));
+        List<Double> seen = new java.util.ArrayList<>();
+        MacSupplier recording = new MacSupplier() {
+            @Override
+            public MacArithmetic arithmetic(OperandFormats f) {
+                return (acc, a, w) -> acc;
+            }
+
+            @Override
+            public Operands operands(OperandFormats f) {
+                Operands inner = FIXED_POINT.operands(f);
+                return new Operands() {
+                    @Override
+                    public long activation(double value) {
+                        return inner.activation(value);
+                    }
+
+                    @Override
+                    public long weight(double value) {
+                        seen.add(value);
+                        return inner.weight(value);
+                    }
+
+                    @Override
+                    public long zeroAccumulator() {
+                        return 0;
+                    }
+
+                    @Override
+                    public double accumulatorValue(long acc) {
+                        return 0;
+                    }
+
+                    @Override
+                    public String description() {
+                        return "recording";
+                    }
+                };
+            }
+
+            @Override
+            public String unsupportedReason(OperandFormats f) {
+                return "";
+            }
+        };
+        ReferenceInference.prepare(handMade(), InferenceConfig.of(bitmod, INT8_TENSOR).withArithmetic(recording),
+                IMAGE);
+        QuantizedTensor q = ReferenceInference.quantizeWeights(handMade().weight(0), bitmod);
+        assertThat(q.selectors()).hasSize(2);
+        assertThat(seen).hasSize(8);
+        for (int j = 0; j < 8; j++)
+            assertThat((float) (seen.get(j) * q.scales()[j / 4])).isEqualTo(q.values()[j]);
+    }
+
+    @Test
+    void anArithmeticRefusingAPairIsAUserErrorWithItsOwnWords() {
+        MacSupplier refusing = new MacSupplier() {
+            @Override
+            public MacArithmetic arithmetic(OperandFormats f) {
+                return (acc, a, w) -> acc;
+            }
+
+            @Override
+            public String unsupportedReason(OperandFormats f) {
+                return "pe-x cannot run " + f + ": it runs int4 weights only";
+            }
+        };
+        assertThatThrownBy(() -> InferenceConfig.of(INT8_TENSOR, INT8_TENSOR).withArithmetic(refusing))
+                .isInstanceOf(UserInputException.class)
+                .hasMessage("pe-x cannot run w:int8 a:int8: it runs int4 weights only");
     }
 }

@@ -1,13 +1,12 @@
 package org.bitsweep.pe;
 
 import org.bitsweep.pe.exact.FloatFormat;
+import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.format.CastOverflow;
 import org.bitsweep.workloads.format.MinifloatFormat;
 
 /**
- * What the {@code long}s of a PE's {@link org.bitsweep.workloads.arith.MacArithmetic} mean, for one pair of operand
- * formats. The accuracy side turns each quantized value (the grid value before its scale) into an operand here, runs
- * the PE's MACs, and reads the accumulator back through {@link #accumulatorValue}. Two kinds exist:
+ * The two kinds of {@link Operands} PEs use:
  * <ul>
  *   <li>{@link #fixedPoint fixed point}: integer PEs. An operand is the value in units of its format's quantum (the
  *       integer value itself for integer formats and grids; value · 2^24 for fp16) and the accumulator is an integer
@@ -16,24 +15,12 @@ import org.bitsweep.workloads.format.MinifloatFormat;
  *       bit pattern of the accumulator format (fp32: {@link Float#floatToRawIntBits}, read as unsigned).</li>
  * </ul>
  */
-public interface Operands {
-    /** The operand that stands for an exact value of the activation format. */
-    long activation(double value);
-
-    /** The operand that stands for an exact value of the weight format. */
-    long weight(double value);
-
-    /** The accumulator's reset value: integer 0, or the accumulator format's +0. */
-    long zeroAccumulator();
-
-    /** The value an accumulator holds (exact whenever a double can hold it: every fp32 or fp16 code, |n| < 2^53). */
-    double accumulatorValue(long acc);
-
-    /** One line for docs and {@code bitsweep pes describe}. */
-    String description();
+public final class PeOperands {
+    private PeOperands() {
+    }
 
     /** Integer operands in units of 2^qa and 2^qw; the accumulator is in units of 2^(qa + qw). */
-    static Operands fixedPoint(FixedPoint activation, FixedPoint weight) {
+    public static Operands fixedPoint(FixedPoint activation, FixedPoint weight) {
         return new Operands() {
             @Override
             public long activation(double value) {
@@ -66,7 +53,7 @@ public interface Operands {
     }
 
     /** Operands are codes of minifloat formats; the accumulator is a code of {@code acc}. */
-    static Operands floatCodes(MinifloatFormat activation, MinifloatFormat weight, FloatFormat acc) {
+    public static Operands floatCodes(MinifloatFormat activation, MinifloatFormat weight, FloatFormat acc) {
         return new Operands() {
             @Override
             public long activation(double value) {

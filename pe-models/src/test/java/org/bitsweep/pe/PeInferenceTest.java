@@ -1,0 +1,114 @@
+package org.bitsweep.pe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.bitsweep.pe.bitmod.BitModPe;
+import org.bitsweep.pe.fpmac.FpMacPe;
+import org.bitsweep.pe.intmac.IntMacPe;
+import org.bitsweep.pe.lmul.LMulPe;
+import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.workloads.data.FashionMnist;
+import org.bitsweep.workloads.data.LabelledImages;
+import org.bitsweep.workloads.format.Formats;
+import org.bitsweep.workloads.nn.FashionModels;
+import org.bitsweep.workloads.nn.InferenceConfig;
+import org.bitsweep.workloads.nn.MacSupplier;
+import org.bitsweep.workloads.nn.Network;
+import org.bitsweep.workloads.nn.ReferenceInference;
+import org.bitsweep.workloads.quant.Granularity;
+import org.bitsweep.workloads.quant.QuantConfig;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped CNN run through PEs' own arithmetic ({@code PeModel.macSupplier()}). Where a PE's arithmetic is exact
+ * its results must equal the paths that are known to be right; where it rounds, they must stay close to the
+ * dequantized FP32 reference; and an approximate PE must actually change the numbers.
+ */
+class PeInferenceTest {
+    static final LabelledImages IMAGES = FashionMnist.test().first(1000);
+    static final Network CNN = FashionModels.shipped(FashionModels.CNN).network();
+
+    static QuantConfig config(String format, String granularity) {
+        return QuantConfig.of(Formats.parse(format), Granularity.parse(granularity));
+    }
+
+    static ReferenceInference prepare(InferenceConfig c) {
+        return ReferenceInference.prepare(CNN, c, FashionMnist.calibration());
+    }
+
+    static float[] logits(ReferenceInference r, int image) {
+        float[] x = new float[IMAGES.pixelsPerImage()];
+        IMAGES.normalized(image, x);
+        return r.logits(x);
+    }
+
+    @Test
+    void anExactIntegerPeGivesTheExactIntegerPathsLogitsBitForBit() {
+        // int-mac with a 32-bit accumulator cannot overflow on int8 × int8 over K <= 800 (800 · 127 · 128 < 2^31),
+        // so its fixed-point operands (quantum 2^0) must reproduce the exact integer loops exactly.
+        InferenceConfig exact = InferenceConfig.of(config("int8", "channel:0"), config("int8", "tensor"));
+        ReferenceInference reference = prepare(exact);
+        ReferenceInference pe = prepare(exact.withArithmetic(
+                new IntMacPe(new PeParams(32, Overflow.WRAP)).macSupplier()));
+        assertThat(pe.predict(IMAGES)).isEqualTo(reference.predict(IMAGES));
+        for (int i = 0; i < 20; i++)
+            assertThat(logits(pe, i)).isEqualTo(logits(reference, i));
+    }
+
+    @Test
+    void aNarrowIntegerPeWrapsExactlyAsTheWrappingAccumulatorDoes() {
+        // A 16-bit wrap-around accumulator: the PE and MacSupplier.wrapping(16) are two codings of one thing.
+        InferenceConfig c = InferenceConfig.of(config("int8", "channel:0"), config("int8", "tensor"));
+        ReferenceInference pe = prepare(c.withArithmetic(new IntMacPe(new PeParams(16, Overflow.WRAP)).macSupplier()));
+        ReferenceInference wrap = prepare(c.withArithmetic(MacSupplier.wrapping(16)));
+        for (int i = 0; i < 20; i++)
+            assertThat(logits(pe, i)).isEqualTo(logits(wrap, i));
+    }
+
+    @Test
+    void anFp8MacStaysWithTheDequantizedReferenceAndLMulChangesTheNumbers() {
+        // fp-mac rounds only the fp32 sums (fp8 products are exact in fp32); the FP32 reference over dequantized
+        // values rounds differently (scaled operands, another order), so the two agree closely, not bit for bit.
+        InferenceConfig c = InferenceConfig.of(config("fp8-e4m3", "channel:0"), config("fp8-e4m3", "tensor"));
+        int[] reference = prepare(c).predict(IMAGES);
+        ReferenceInference fpMac = prepare(c.withArithmetic(new FpMacPe(new PeParams(32, Overflow.WRAP)).macSupplier()));
+        assertThat(agreement(fpMac.predict(IMAGES), reference)).isGreaterThanOrEqualTo(0.99);
+        // L-Mul replaces x_m·y_m by 2^-l(m): a different product in most MACs, so different logits.
+        ReferenceInference lmul = prepare(c.withArithmetic(new LMulPe(new PeParams(32, Overflow.WRAP)).macSupplier()));
+        assertThat(logits(lmul, 0)).isNotEqualTo(logits(fpMac, 0));
+        assertThat(agreement(lmul.predict(IMAGES), reference)).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void bitModsExactFixedPointDatapathStaysWithTheDequantizedReference() {
+        // fp16 activations (a plain cast) and bitmod4 weights in groups of 128: the PE's partial sums are exact, so
+        // only the float dequantization differs from the FP32 reference over dequantized values.
+        InferenceConfig c = InferenceConfig.of(config("bitmod4", "group:128"), config("fp16", "none"));
+        int[] reference = prepare(c).predict(IMAGES);
+        ReferenceInference bitmod = prepare(c.withArithmetic(new BitModPe(new PeParams(48, Overflow.WRAP)).macSupplier()));
+        assertThat(agreement(bitmod.predict(IMAGES), reference)).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void aPairThePeCannotRunIsRefusedWithWhatItRuns() {
+        InferenceConfig c = InferenceConfig.of(config("bitmod4", "group:128"), config("fp16", "none"));
+        assertThatThrownBy(() -> c.withArithmetic(new BitModPe(new PeParams(32, Overflow.WRAP)).macSupplier()))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageStartingWith("bitmod cannot run w:bitmod4 a:fp16: a product needs a 45-bit exact partial "
+                        + "sum, more than the 32-bit accumulator")
+                .hasMessageContaining("; it runs weights: int2..int16");
+        InferenceConfig int8 = InferenceConfig.of(config("int8", "channel:0"), config("int8", "tensor"));
+        assertThatThrownBy(() -> int8.withArithmetic(new LMulPe(new PeParams(32, Overflow.WRAP)).macSupplier()))
+                .isInstanceOf(UserInputException.class)
+                .hasMessageStartingWith("lmul cannot run w:int8 a:int8: int8 is not a signed minifloat");
+    }
+
+    static double agreement(int[] a, int[] b) {
+        int same = 0;
+        for (int i = 0; i < a.length; i++)
+            if (a[i] == b[i])
+                same++;
+        return same / (double) a.length;
+    }
+}
