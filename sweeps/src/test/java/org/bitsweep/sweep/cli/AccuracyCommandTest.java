@@ -68,6 +68,56 @@ class AccuracyCommandTest {
         BitSweepCliTest.Run help = bitsweep("accuracy", "--help");
         assertThat(help.code()).isZero();
         assertThat(help.out()).contains("--model", "--weights", "--activations", "--weight-clip", "--activation-clip",
-                "--accumulator", "--model-file", "--json", "first 512 training images");
+                "--accumulator", "--pe", "--accumulator-bits", "--overflow", "--images", "--model-file", "--json",
+                "first 512 training images");
+    }
+
+    @Test
+    void lMulAndBitModRunTheCnnThroughTheirOwnArithmetic() throws Exception {
+        BitSweepCliTest.Run lmul = bitsweep("accuracy", "--model", "fmnist-cnn", "--pe", "lmul", "--weights",
+                "fp8-e4m3", "--activations", "fp8-e4m3", "--images", "300", "--json");
+        assertThat(lmul.code()).as(lmul.err()).isZero();
+        JsonNode l = JSON.readTree(lmul.out());
+        assertThat(l.get("pe").asText()).isEqualTo("lmul");
+        assertThat(l.get("images").asInt()).isEqualTo(300);
+        assertThat(l.get("dot_products").asText()).isEqualTo("MAC by MAC through PE lmul: codes of fp8-e4m3 "
+                + "(activations) and fp8-e4m3 (weights); accumulator: fp32 bit pattern");
+        // A trained CNN under an 8-bit approximate multiplier: far above chance (10 %), near its FP32 figure.
+        assertThat(l.get("top1").asDouble()).isBetween(l.get("top1_fp32").asDouble() - 0.05, 1.0);
+
+        BitSweepCliTest.Run bitmod = bitsweep("accuracy", "--model", "fmnist-cnn", "--pe", "bitmod",
+                "--accumulator-bits", "48", "--weights", "bitmod4:group:128", "--activations", "fp16:none",
+                "--images", "300");
+        assertThat(bitmod.code()).as(bitmod.err()).isZero();
+        assertThat(bitmod.out()).contains("fmnist-cnn on 300 Fashion-MNIST test images",
+                "activations   fp16, a plain cast (no scale)",
+                "dot products  MAC by MAC through PE bitmod: fixed point: activations in units of 2^-24, weights "
+                        + "of 2^0; accumulator in units of 2^-24");
+    }
+
+    @Test
+    void aPeThatCannotRunThePairSaysWhatItRuns() {
+        BitSweepCliTest.Run narrow = bitsweep("accuracy", "--model", "fmnist-cnn", "--pe", "bitmod", "--weights",
+                "bitmod4:group:128", "--activations", "fp16:none");
+        assertThat(narrow.code()).isEqualTo(2);
+        assertThat(narrow.err()).startsWith("bitsweep: bitmod cannot run w:bitmod4 a:fp16: a product needs a 45-bit "
+                + "exact partial sum").contains("it runs weights: int2..int16").doesNotContain("\tat ");
+        BitSweepCliTest.Run ints = bitsweep("accuracy", "--model", "fmnist-cnn", "--pe", "lmul", "--weights", "int8",
+                "--activations", "int8");
+        assertThat(ints.code()).isEqualTo(2);
+        assertThat(ints.err()).startsWith("bitsweep: lmul cannot run w:int8 a:int8: int8 is not a signed minifloat")
+                .contains("it runs weights and activations of the same mantissa width");
+        BitSweepCliTest.Run unknown = bitsweep("accuracy", "--model", "fmnist-cnn", "--pe", "tpu", "--weights", "int8",
+                "--activations", "int8");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("bitsweep: unknown PE \"tpu\"; valid: int-mac, bit-serial, bit-pragmatic, bitmod");
+        BitSweepCliTest.Run both = bitsweep("accuracy", "--model", "fmnist-cnn", "--pe", "int-mac", "--accumulator",
+                "wrap:16", "--weights", "int8", "--activations", "int8");
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("--accumulator wrap:16 and --pe int-mac both say how to accumulate");
+        BitSweepCliTest.Run images = bitsweep("accuracy", "--model", "fmnist-cnn", "--weights", "int8",
+                "--activations", "int8", "--images", "0");
+        assertThat(images.code()).isEqualTo(2);
+        assertThat(images.err()).contains("--images: 0; valid: 1 to 10,000");
     }
 }
