@@ -121,17 +121,33 @@ public final class FpMacPe implements PeModel {
                 Part.register(acc.bits()), Part.register(f.activation().bits()), Part.register(f.weight().bits()));
     }
 
-    // Arithmetic on codes, exact then rounded (see the class comment). With two roundings into fp32, the machine's
-    // float unit does the same bit for bit (Fp32Accumulate), and runs a network in seconds instead of hours.
+    // Arithmetic on codes, exact then rounded (see the class comment). The machine's float units do the same bit
+    // for bit (FloatAccumulate; Math.fma for the fused fp32 unit, when every operand value is a float) and run a
+    // network in seconds instead of hours; the exact path below is the reference they are tested against.
     @Override
     public MacArithmetic arithmetic(OperandFormats f) {
         requireSupported(f);
-        if (!fused && accumulator().equals(FloatFormat.FP32)) {
-            double[] va = Fp32Accumulate.values((MinifloatFormat) f.activation());
-            double[] vw = Fp32Accumulate.values((MinifloatFormat) f.weight());
-            return (sum, a, w) -> Fp32Accumulate.add(sum, va[(int) a] * vw[(int) w]);
+        double[] va = FloatAccumulate.values((MinifloatFormat) f.activation());
+        double[] vw = FloatAccumulate.values((MinifloatFormat) f.weight());
+        if (!fused) {
+            FloatAccumulate acc = FloatAccumulate.of(accumulator());
+            return (sum, a, w) -> acc.add(sum, va[(int) a] * vw[(int) w]);
+        }
+        if (accumulator().equals(FloatFormat.FP32) && allFloats(va) && allFloats(vw)) {
+            long nan = FloatFormat.FP32.quietNaN();
+            return (sum, a, w) -> {
+                float r = Math.fma((float) va[(int) a], (float) vw[(int) w], Float.intBitsToFloat((int) sum));
+                return Float.isNaN(r) ? nan : Integer.toUnsignedLong(Float.floatToRawIntBits(r));
+            };
         }
         return exactArithmetic(f);
+    }
+
+    private static boolean allFloats(double[] values) {
+        for (double v : values)
+            if (!Double.isNaN(v) && (double) (float) v != v)
+                return false;
+        return true;
     }
 
     /** {@link #arithmetic} computed with exact values and one explicit rounding per step: the reference. */

@@ -12,7 +12,7 @@ import org.bitsweep.pe.Support;
 import org.bitsweep.pe.exact.Dyadic;
 import org.bitsweep.pe.exact.ExtendedReal;
 import org.bitsweep.pe.exact.FloatFormat;
-import org.bitsweep.pe.fpmac.Fp32Accumulate;
+import org.bitsweep.pe.fpmac.FloatAccumulate;
 import org.bitsweep.pe.fpmac.FpMacPe;
 import org.bitsweep.workloads.arith.MacArithmetic;
 import org.bitsweep.workloads.arith.Operands;
@@ -147,22 +147,22 @@ public final class LMulPe implements PeModel {
     }
 
     // Arithmetic on codes: the exact L-Mul value rounded into the accumulator format, then the exact sum rounded.
-    // Into fp32, the same formula in long and double arithmetic is exact (the significand has m + 2 <= 12 bits) and
-    // the machine's float unit rounds as the exact path does (Fp32Accumulate); that runs a network in seconds.
+    // The formula in long and double arithmetic is exact (the significand has m + 2 <= 12 bits), and the machine's
+    // float units round as the exact path does (FloatAccumulate); that runs a network in seconds, not hours. The
+    // exact path below is the reference it is tested against.
     @Override
     public MacArithmetic arithmetic(OperandFormats f) {
         requireSupported(f);
-        if (accumulator().equals(FloatFormat.FP32))
-            return fp32Arithmetic((MinifloatFormat) f.activation(), (MinifloatFormat) f.weight());
-        return exactArithmetic(f);
+        return fastArithmetic((MinifloatFormat) f.activation(), (MinifloatFormat) f.weight(),
+                FloatAccumulate.of(accumulator()));
     }
 
-    private static MacArithmetic fp32Arithmetic(MinifloatFormat fa, MinifloatFormat fw) {
+    private static MacArithmetic fastArithmetic(MinifloatFormat fa, MinifloatFormat fw, FloatAccumulate acc) {
         int m = fa.mantissaBits();
         long one = 1L << m;
         long offset = 1L << (m - l(m));
-        double[] va = Fp32Accumulate.values(fa);
-        double[] vw = Fp32Accumulate.values(fw);
+        double[] va = FloatAccumulate.values(fa);
+        double[] vw = FloatAccumulate.values(fw);
         long[] xa = new long[va.length];
         int[] ea = new int[va.length];
         split(va, m, xa, ea);
@@ -175,9 +175,9 @@ public final class LMulPe implements PeModel {
             double x = va[i];
             double y = vw[j];
             if (x == 0 || y == 0 || !Double.isFinite(x) || !Double.isFinite(y))
-                return Fp32Accumulate.add(sum, x * y);      // NaN, ∞ and zeros as IEEE multiplies them
+                return acc.add(sum, x * y);                 // NaN, ∞ and zeros as IEEE multiplies them
             double product = Math.scalb((double) (one + xa[i] + xw[j] + offset), ea[i] + ew[j] - m);
-            return Fp32Accumulate.add(sum, (x < 0) != (y < 0) ? -product : product);
+            return acc.add(sum, (x < 0) != (y < 0) ? -product : product);
         };
     }
 

@@ -20,12 +20,14 @@ import org.bitsweep.workloads.trace.OperandFormats;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fast fp32 paths of fp-mac and lmul (machine float arithmetic) against their exact paths (exact sums and
- * products, one explicit rounding per step) on the same inputs: the result codes must be equal, NaN included.
+ * The fast paths of fp-mac and lmul (machine float arithmetic, {@link FloatAccumulate}) against their exact paths
+ * (exact sums and products, one explicit rounding per step) on the same inputs, for fp32 and fp16 accumulators and
+ * the fused fp32 unit: the result codes must be equal, NaN included.
  */
-class Fp32AccumulateProperties {
+class FloatAccumulateProperties {
     static final List<String> FORMATS = List.of("fp16", "bf16", "fp8-e4m3", "fp8-e5m2", "fp6-e2m3", "fp4-e2m1");
     static final PeParams FP32 = new PeParams(32, Overflow.WRAP);
+    static final PeParams FP16 = new PeParams(16, Overflow.WRAP);
 
     /**
      * Accumulators that stress the add: both zeros, a subnormal, the smallest normal, 1, a value whose ulp is
@@ -33,21 +35,31 @@ class Fp32AccumulateProperties {
      */
     static final long[] EDGE_ACCUMULATORS = {0, 0x8000_0000L, 0x0000_0001L, 0x0080_0000L, 0x3F80_0000L,
             0x4B80_0000L, 0xCB7F_FFFFL, 0x7F7F_FFFFL, 0xFF7F_FFFFL, 0x7F80_0000L, 0xFF80_0000L, 0x7FC0_0000L};
+    /** The same for fp16: ±0, the smallest subnormal, the smallest normal, 1, 2048 (ulp 2), ±65504, ±∞, NaN. */
+    static final long[] EDGE_FP16_ACCUMULATORS = {0, 0x8000L, 0x0001L, 0x0400L, 0x3C00L, 0x6800L, 0x7BFFL, 0xFBFFL,
+            0x7C00L, 0xFC00L, 0x7E00L};
 
     @Test
     void everyPairOfFp8CodesOnEveryEdgeAccumulatorGivesTheExactPathsCode() {
         for (String name : List.of("fp8-e4m3", "fp8-e5m2")) {
             MinifloatFormat f = (MinifloatFormat) Formats.parse(name);
             OperandFormats pair = OperandFormats.of(f, f);
-            FpMacPe fpMac = new FpMacPe(FP32);
-            LMulPe lmul = new LMulPe(FP32);
-            assertSame(fpMac.arithmetic(pair), fpMac.exactArithmetic(pair), f.codeCount(), f.codeCount());
-            assertSame(lmul.arithmetic(pair), lmul.exactArithmetic(pair), f.codeCount(), f.codeCount());
+            for (PeParams p : List.of(FP32, FP16)) {
+                long[] edges = p == FP32 ? EDGE_ACCUMULATORS : EDGE_FP16_ACCUMULATORS;
+                FpMacPe fpMac = new FpMacPe(p);
+                LMulPe lmul = new LMulPe(p);
+                assertSame(fpMac.arithmetic(pair), fpMac.exactArithmetic(pair), edges, f.codeCount(), f.codeCount());
+                assertSame(lmul.arithmetic(pair), lmul.exactArithmetic(pair), edges, f.codeCount(), f.codeCount());
+            }
+            FpMacPe fused = new FpMacPe(FP32, true);
+            assertSame(fused.arithmetic(pair), fused.exactArithmetic(pair), EDGE_ACCUMULATORS, f.codeCount(),
+                    f.codeCount());
         }
     }
 
-    private static void assertSame(MacArithmetic fast, MacArithmetic exact, int activationCodes, int weightCodes) {
-        for (long acc : EDGE_ACCUMULATORS)
+    private static void assertSame(MacArithmetic fast, MacArithmetic exact, long[] accumulators, int activationCodes,
+                                   int weightCodes) {
+        for (long acc : accumulators)
             for (int a = 0; a < activationCodes; a++)
                 for (int w = 0; w < weightCodes; w++) {
                     long expected = exact.mac(acc, a, w);
@@ -60,23 +72,25 @@ class Fp32AccumulateProperties {
     @Property(tries = 400, seed = "2718")
     void randomChainsInEveryFormatPairGiveTheExactPathsCodes(@ForAll @IntRange(min = 0, max = 5) int wf,
                                                             @ForAll @IntRange(min = 0, max = 5) int af,
+                                                            @ForAll boolean fp16, @ForAll boolean fused,
                                                             @ForAll @LongRange(min = 0) long seed) {
         MinifloatFormat w = (MinifloatFormat) Formats.parse(FORMATS.get(wf));
         MinifloatFormat a = (MinifloatFormat) Formats.parse(FORMATS.get(af));
         OperandFormats pair = OperandFormats.of(w, a);
         SplittableRandom r = new SplittableRandom(seed);
-        FpMacPe fpMac = new FpMacPe(FP32);
-        chain(fpMac.arithmetic(pair), fpMac.exactArithmetic(pair), a, w, r);
+        PeParams p = fp16 ? FP16 : FP32;
+        FpMacPe fpMac = new FpMacPe(p, fused && !fp16);
+        chain(fpMac.arithmetic(pair), fpMac.exactArithmetic(pair), a, w, fp16 ? 16 : 32, r);
         if (a.mantissaBits() == w.mantissaBits()) {
-            LMulPe lmul = new LMulPe(FP32);
-            chain(lmul.arithmetic(pair), lmul.exactArithmetic(pair), a, w, r);
+            LMulPe lmul = new LMulPe(p);
+            chain(lmul.arithmetic(pair), lmul.exactArithmetic(pair), a, w, fp16 ? 16 : 32, r);
         }
     }
 
-    /** 64 MACs from a random accumulator (any fp32 pattern), each step compared. */
+    /** 64 MACs from a random accumulator (any bit pattern of the accumulator), each step compared. */
     private static void chain(MacArithmetic fast, MacArithmetic exact, MinifloatFormat a, MinifloatFormat w,
-                              SplittableRandom r) {
-        long start = r.nextBoolean() ? Integer.toUnsignedLong(r.nextInt()) : 0;
+                              int accumulatorBits, SplittableRandom r) {
+        long start = r.nextBoolean() ? Integer.toUnsignedLong(r.nextInt()) & ((1L << accumulatorBits) - 1) : 0;
         long accFast = start;
         long accExact = start;
         for (int i = 0; i < 64; i++) {
@@ -84,9 +98,13 @@ class Fp32AccumulateProperties {
             int y = r.nextInt(w.codeCount());
             accFast = fast.mac(accFast, x, y);
             accExact = exact.mac(accExact, x, y);
-            assertThat(accFast).isEqualTo(accExact);
-            if (FloatFormat.FP32.isNaN(accExact))
+            assertThat(accFast).as("step %d", i).isEqualTo(accExact);
+            if (Float.isNaN(Float.intBitsToFloat((int) accExact)) || accumulatorBits == 16 && isFp16NaN(accExact))
                 return;
         }
+    }
+
+    private static boolean isFp16NaN(long code) {
+        return FloatFormat.FP16.isNaN(code);
     }
 }
