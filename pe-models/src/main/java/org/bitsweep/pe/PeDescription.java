@@ -1,6 +1,8 @@
 package org.bitsweep.pe;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.bitsweep.cost.Activity;
@@ -15,20 +17,27 @@ import org.bitsweep.workloads.trace.OperandFormats;
  * One PE for one pair of formats, counted and priced at one node: what {@code bitsweep pes describe} prints.
  * Value-dependent timing is taken with the PE's own statistics (or its worst case), as for a layer with no trace.
  *
- * @param areaUm2        the whole PE, all lanes
+ * @param areaUm2            the whole PE, all lanes
  * @param dequantizerAreaUm2 one per-group dequantization unit, for PEs that have one ({@link GroupDequantizing}),
- *                       else 0; not in {@code areaUm2}
- * @param energyPerMacPj dynamic energy of one MAC (one lane's share of shared work included)
- * @param inventory      part label → count
- * @param activityPerMac part label → operations per MAC
+ *                           else 0; not in {@code areaUm2}
+ * @param energyPerMacPj     dynamic energy of one MAC (one lane's share of shared work included)
+ * @param inventory          what is built, part by part, in the PE's order: the sum of the areas is {@code areaUm2}
+ * @param activityPerMac     what toggles per MAC, part by part: the sum of the energies is {@code energyPerMacPj}
  */
 public record PeDescription(String pe, String formats, String node, double areaUm2, double dequantizerAreaUm2,
-                            double energyPerMacPj,
-                            long cyclesPerMac, double meanCyclesPerMac, int lanes, String operands,
-                            Map<String, Integer> inventory, Map<String, Double> activityPerMac) {
+                            double energyPerMacPj, long cyclesPerMac, double meanCyclesPerMac, int lanes,
+                            String operands, List<Built> inventory, List<Toggled> activityPerMac) {
     public PeDescription {
-        inventory = Map.copyOf(inventory);
-        activityPerMac = Map.copyOf(activityPerMac);
+        inventory = List.copyOf(inventory);
+        activityPerMac = List.copyOf(activityPerMac);
+    }
+
+    /** {@code count} instances of a part, {@code areaUm2} for all of them, and where the price comes from. */
+    public record Built(String part, int count, double areaUm2, String basis) {
+    }
+
+    /** {@code operations} of a part per MAC, costing {@code energyPj} in all, and where the price comes from. */
+    public record Toggled(String part, double operations, double energyPj, String basis) {
     }
 
     /** @throws UserInputException when the PE cannot run the formats; the message lists what it runs */
@@ -37,14 +46,21 @@ public record PeDescription(String pe, String formats, String node, double areaU
             throw new UserInputException(pe.unsupportedReason(f));
         Inventory inv = pe.inventory(f);
         Activity act = pe.activityPerMac(f, null);
-        Map<String, Integer> parts = new LinkedHashMap<>();
-        inv.counts().forEach((p, n) -> parts.merge(p.label(), n, Integer::sum));
-        Map<String, Double> ops = new LinkedHashMap<>();
-        act.counts().forEach((p, n) -> ops.merge(p.label(), n, Double::sum));
+        List<Built> built = new ArrayList<>();
+        inv.counts().forEach((p, n) -> built.add(new Built(p.label(), n, n * cost.areaUm2(p), cost.basis(p))));
+        List<Toggled> toggled = new ArrayList<>();
+        act.counts().forEach((p, n) -> toggled.add(new Toggled(p.label(), n, n * cost.energyPj(p), cost.basis(p))));
         double dequantizer = pe instanceof GroupDequantizing g ? cost.areaUm2(g.dequantizerInventory(f)) : 0;
         return new PeDescription(pe.id(), f.toString(), cost.node(), cost.areaUm2(inv), dequantizer, cost.energyPj(act),
                 pe.cyclesPerMac(f, null), pe.meanCyclesPerMac(f, null), pe.lanes(), pe.operands(f).description(),
-                parts, ops);
+                built, toggled);
+    }
+
+    /** Part label → count: the inventory without prices. */
+    public Map<String, Integer> inventoryCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        inventory.forEach(b -> counts.merge(b.part(), b.count(), Integer::sum));
+        return counts;
     }
 
     /** Area per lane: what one MAC stream costs in silicon. */

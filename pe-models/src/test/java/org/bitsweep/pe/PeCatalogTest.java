@@ -82,6 +82,12 @@ class PeCatalogTest {
         assertThat(d.energyPerMacPj()).isCloseTo(1.932, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(d.cyclesPerMac()).isEqualTo(1);
         assertThat(d.operands()).startsWith("codes of fp16");
-        assertThat(d.inventory()).containsEntry("fp-multiplier(E5M10)", 1).containsEntry("register(16b)", 3);
+        assertThat(d.inventoryCounts()).containsEntry("fp-multiplier(E5M10)", 1).containsEntry("register(16b)", 3);
+        // The lines add up to the totals, so a reader can see where every µm² and pJ comes from.
+        assertThat(d.inventory().stream().mapToDouble(PeDescription.Built::areaUm2).sum())
+                .isCloseTo(d.areaUm2(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(d.activityPerMac().stream().mapToDouble(PeDescription.Toggled::energyPj).sum())
+                .isCloseTo(d.energyPerMacPj(), org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(d.inventory().get(0).basis()).isNotBlank();
     }
 }
