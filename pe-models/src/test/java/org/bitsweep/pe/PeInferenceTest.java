@@ -3,6 +3,8 @@ package org.bitsweep.pe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.bitsweep.pe.bitmod.BitModPe;
 import org.bitsweep.pe.fpmac.FpMacPe;
 import org.bitsweep.pe.intmac.IntMacPe;
@@ -11,11 +13,13 @@ import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.data.FashionMnist;
 import org.bitsweep.workloads.data.LabelledImages;
 import org.bitsweep.workloads.format.Formats;
+import org.bitsweep.workloads.nn.Dense;
 import org.bitsweep.workloads.nn.FashionModels;
 import org.bitsweep.workloads.nn.InferenceConfig;
 import org.bitsweep.workloads.nn.MacSupplier;
 import org.bitsweep.workloads.nn.Network;
 import org.bitsweep.workloads.nn.ReferenceInference;
+import org.bitsweep.workloads.nn.Shape;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
 import org.junit.jupiter.api.Test;
@@ -102,6 +106,30 @@ class PeInferenceTest {
         assertThatThrownBy(() -> int8.withArithmetic(new LMulPe(new PeParams(32, Overflow.WRAP)).macSupplier()))
                 .isInstanceOf(UserInputException.class)
                 .hasMessageStartingWith("lmul cannot run w:int8 a:int8: int8 is not a signed minifloat");
+    }
+
+    @Test
+    void anFp16AccumulatorThatOverflowsCarriesInfinityAndNaNOnAsFloatHardwareWould() {
+        // One input pair x = (1, 1) into a row w = (1, −1), then a 1 → 1 layer. fp8-e4m3 with per-tensor activation
+        // and per-channel weight scales puts both at the grid's largest value, 448: the products 448 · 448 = 200,704
+        // and −200,704 overflow fp16 (largest 65,504) to +∞ and −∞, and their sum is NaN. The second layer's input
+        // is that NaN (plus the bias 0.5), which e4m3 carries as its NaN code, so the logit is NaN: no exception,
+        // no silent zero.
+        Network net = new Network("overflow", new Shape(1, 1, 2), List.of(new Dense("fc1", 2, 1),
+                new Dense("fc2", 1, 1)));
+        net.setParameters(0, new float[] {1, -1}, new float[] {0.5f});
+        net.setParameters(1, new float[] {1}, new float[] {0});
+        LabelledImages ones = new LabelledImages("ones", 1, 1, 2, new byte[] {(byte) 255, (byte) 255}, new byte[] {0},
+                1);
+        InferenceConfig c = InferenceConfig.of(config("fp8-e4m3", "channel:0"), config("fp8-e4m3", "tensor"));
+        float[] fp16 = ReferenceInference.prepare(net, c.withArithmetic(
+                new FpMacPe(new PeParams(16, Overflow.WRAP)).macSupplier()), ones).logits(new float[] {1, 1});
+        assertThat(fp16[0]).isNaN();
+        // An fp32 accumulator holds ±200,704 exactly and sums them to 0; the bias passes through fc2 (up to the
+        // fp16 rounding of its scales).
+        float[] fp32 = ReferenceInference.prepare(net, c.withArithmetic(
+                new FpMacPe(new PeParams(32, Overflow.WRAP)).macSupplier()), ones).logits(new float[] {1, 1});
+        assertThat(fp32[0]).isCloseTo(0.5f, org.assertj.core.api.Assertions.within(1e-3f));
     }
 
     static double agreement(int[] a, int[] b) {

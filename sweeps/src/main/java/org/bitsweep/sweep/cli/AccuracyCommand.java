@@ -157,6 +157,10 @@ final class AccuracyCommand implements Callable<Integer> {
                         .formatted(accumulator, pe) + "accumulator is set with --accumulator-bits and --overflow");
             return PeCatalog.create(pe.trim(), peKnobs.params()).macSupplier();
         }
+        for (String knob : new String[] {"--accumulator-bits", "--overflow"})
+            if (spec.commandLine().getParseResult().hasMatchedOption(knob))
+                throw new UserInputException(knob + " sets a PE's accumulator and needs --pe; without a PE, "
+                        + "--accumulator exact|wrap:BITS|saturate:BITS says how integer codes accumulate");
         if (a.equals("exact"))
             return MacSupplier.EXACT;
         int colon = a.indexOf(':');

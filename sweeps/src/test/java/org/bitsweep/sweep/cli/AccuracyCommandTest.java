@@ -115,6 +115,10 @@ class AccuracyCommandTest {
                 "wrap:16", "--weights", "int8", "--activations", "int8");
         assertThat(both.code()).isEqualTo(2);
         assertThat(both.err()).contains("--accumulator wrap:16 and --pe int-mac both say how to accumulate");
+        BitSweepCliTest.Run knob = bitsweep("accuracy", "--model", "fmnist-cnn", "--accumulator-bits", "16",
+                "--weights", "int8", "--activations", "int8");
+        assertThat(knob.code()).isEqualTo(2);
+        assertThat(knob.err()).contains("--accumulator-bits sets a PE's accumulator and needs --pe");
         BitSweepCliTest.Run images = bitsweep("accuracy", "--model", "fmnist-cnn", "--weights", "int8",
                 "--activations", "int8", "--images", "0");
         assertThat(images.code()).isEqualTo(2);

@@ -3,6 +3,7 @@ package org.bitsweep.workloads.nn;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.format.IntFormat;
+import org.bitsweep.workloads.format.MinifloatFormat;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
@@ -19,6 +20,7 @@ public final class ActivationQuantizer {
     private final NumberFormat format;
     private final double scale;
     private final IntFormat integer;
+    private final boolean carriesNaN;
 
     public ActivationQuantizer(NumberFormat format, double scale) {
         if (!(scale > 0) || Double.isInfinite(scale))
@@ -26,6 +28,7 @@ public final class ActivationQuantizer {
         this.format = format;
         this.scale = scale;
         this.integer = format instanceof IntFormat i ? i : null;
+        this.carriesNaN = format instanceof MinifloatFormat m && m.hasNaN();
     }
 
     /**
@@ -86,8 +89,14 @@ public final class ActivationQuantizer {
             return;
         }
         int zero = zeroCode();
-        for (int i = 0; i < n; i++)
-            out[i] = format.encode(x[i] / scale) ^ zero;
+        for (int i = 0; i < n; i++) {
+            float v = x[i];
+            if (v != v && !carriesNaN)
+                throw new UserInputException(("an activation became NaN (an accumulator overflowed upstream, then "
+                        + "∞ − ∞), and %s has no NaN to carry it; a wider accumulator avoids the overflow")
+                        .formatted(format.name()));
+            out[i] = format.encode(v / scale) ^ zero;
+        }
     }
 
     /** Added to an {@link #indexes index} to look its operand up in {@link #operandTable}. */
@@ -95,9 +104,12 @@ public final class ActivationQuantizer {
         return integer == null ? 0 : (int) -integer.minInt();
     }
 
+    /** The table entry of an index no operand stands for. */
+    static final long NO_OPERAND = Long.MIN_VALUE;
+
     /**
-     * The operand of every index, at index + {@link #indexOffset()}. NaN, ±∞ and unused codes, which rounding
-     * finite inputs never produces, get {@link Long#MIN_VALUE}.
+     * The operand of every index, at index + {@link #indexOffset()}. NaN and ±∞ get the operand the PE gives them
+     * (a float PE's NaN and ∞ codes); where it has none, and for unused codes, {@link #NO_OPERAND}.
      */
     long[] operandTable(Operands operands) {
         if (integer != null) {
@@ -111,8 +123,20 @@ public final class ActivationQuantizer {
         long[] table = new long[1 << format.bits()];
         for (int index = 0; index < table.length; index++) {
             int code = index ^ zero;
-            double v = code < format.codeCount() ? format.decode(code) : Double.NaN;
-            table[index] = Double.isFinite(v) ? operands.activation(v) : Long.MIN_VALUE;
+            if (code >= format.codeCount()) {
+                table[index] = NO_OPERAND;
+                continue;
+            }
+            double v = format.decode(code);
+            if (Double.isFinite(v)) {
+                table[index] = operands.activation(v);
+                continue;
+            }
+            try {
+                table[index] = operands.activation(v);
+            } catch (IllegalArgumentException e) {
+                table[index] = NO_OPERAND;                  // fixed-point operands hold no NaN or ∞
+            }
         }
         return table;
     }

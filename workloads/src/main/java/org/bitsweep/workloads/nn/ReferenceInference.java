@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.arith.MacArithmetic;
 import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.data.LabelledImages;
@@ -272,15 +273,15 @@ public final class ReferenceInference {
             int k = layer.reduction();
             int groupSize = g instanceof Granularity.PerGroup p ? p.size() : k;
             int groupsPerRow = (k + groupSize - 1) / groupSize;
-            long[] w = new long[q.codes().length];
-            for (int j = 0; j < w.length; j++) {
-                int row = j / k;
-                int group = row * groupsPerRow + (j % k) / groupSize;
-                w[j] = operands.weight(gridValue(q, group, q.codes()[j]));
-            }
-            double[] weightScales = q.scales().length == 0 ? new double[] {1} : q.scales();
             int stride = g instanceof Granularity.PerGroup ? groupsPerRow
                     : g instanceof Granularity.PerChannel ? 1 : 0;
+            long[] w = new long[q.codes().length];
+            for (int j = 0; j < w.length; j++) {
+                // What the weight was stored with: scales and a mixture's selectors are per tensor, row or group.
+                int stored = (j / k) * stride + (j % k) / groupSize;
+                w[j] = operands.weight(gridValue(q, stored, q.codes()[j]));
+            }
+            double[] weightScales = q.scales().length == 0 ? new double[] {1} : q.scales();
             double[] scales = new double[weightScales.length];
             for (int j = 0; j < scales.length; j++)
                 scales[j] = weightScales[j] * input.scale();
@@ -297,6 +298,17 @@ public final class ReferenceInference {
 
         double scale(int row, int group) {
             return scales[row * scaleRowStride + group];
+        }
+
+        /**
+         * Fails on an activation no operand stands for: NaN or ±∞ (an accumulator that overflowed to ±∞ upstream) on
+         * a PE whose operands cannot carry them.
+         */
+        void checkActivations(int[] a, int n) {
+            for (int i = 0; i < n; i++)
+                if (activationOperands[a[i] + activationOffset] == ActivationQuantizer.NO_OPERAND)
+                    throw new UserInputException(("an activation became NaN or infinite (an accumulator overflowed "
+                            + "upstream), and the PE's operands cannot carry it; %s").formatted(operands.description()));
         }
 
         /** Σ_g value(acc_g)·scale(o, g) for weight row o against the activation indexes a[aFrom … aFrom + K). */
@@ -388,10 +400,12 @@ public final class ReferenceInference {
                 OperandLayer layer = operandLayers[i];
                 if (l instanceof Dense) {
                     activations[i].indexes(x, x.length, codes[i]);
+                    layer.checkActivations(codes[i], x.length);
                     for (int o = 0; o < y.length; o++)
                         y[o] = (float) (layer.dot(codes[i], 0, o) + net.biases[i][o]);
                 } else if (l instanceof Conv2d c) {
                     activations[i].indexes(x, x.length, codes[i]);
+                    layer.checkActivations(codes[i], x.length);
                     Kernels.im2colTransposed(codes[i], floats.shapes[i], c, floats.shapes[i + 1], padded[i],
                             codeCols[i]);
                     int positions = floats.shapes[i + 1].plane();

@@ -17,6 +17,8 @@ import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.quant.QuantizedTensor;
 import org.bitsweep.workloads.trace.OperandFormats;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ReferenceInferenceTest {
     static final QuantConfig INT8_TENSOR = QuantConfig.of(IntFormat.signed(8), Granularity.TENSOR);
@@ -197,13 +199,9 @@ class ReferenceInferenceTest {
         assertThat(logits(c)).containsExactly((float) (20_577_304 * 0x1p-23), (float) (-9_698_864 * 0x1p-23));
     }
 
-    @Test
-    void aMixtureReachesTheArithmeticAsItsGroupsChosenTypeDecodesIt() {
-        // bitmod4 picks one of its candidate types per group of 4 (here a whole row); the values a MAC sees, times
-        // the group's scale, must be the dequantized weights exactly, whichever candidate each row chose.
-        QuantConfig bitmod = QuantConfig.of(Formats.parse("bitmod4"), Granularity.group(4));
-        List<Double> seen = new java.util.ArrayList<>();
-        MacSupplier recording = new MacSupplier() {
+    /** Records every weight value a MAC is handed, through {@link #FIXED_POINT}'s operands. */
+    static MacSupplier recording(List<Double> seen) {
+        return new MacSupplier() {
             @Override
             public MacArithmetic arithmetic(OperandFormats f) {
                 return (acc, a, w) -> acc;
@@ -246,13 +244,30 @@ class ReferenceInferenceTest {
                 return "";
             }
         };
-        ReferenceInference.prepare(handMade(), InferenceConfig.of(bitmod, INT8_TENSOR).withArithmetic(recording),
-                IMAGE);
-        QuantizedTensor q = ReferenceInference.quantizeWeights(handMade().weight(0), bitmod);
-        assertThat(q.selectors()).hasSize(2);
-        assertThat(seen).hasSize(8);
-        for (int j = 0; j < 8; j++)
-            assertThat((float) (seen.get(j) * q.scales()[j / 4])).isEqualTo(q.values()[j]);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"group:4", "channel:0", "tensor"})
+    void aMixtureReachesTheArithmeticAsItsGroupsChosenTypeDecodesIt(String granularity) {
+        // bitmod4 picks one of its candidate types per scale group (here 2 rows × 2 groups of 4, 2 rows, or the whole
+        // tensor); the values a MAC sees, times their group's scale, must be the dequantized weights exactly,
+        // whichever candidate each group chose. The weights are chosen so that the group:4 groups do not all choose
+        // the same type: a mix-up of groups then shows.
+        Network net = new Network("mix", new Shape(1, 1, 8), List.of(new Dense("fc", 8, 2)));
+        float[] w = {0.1f, -0.9f, 0.35f, 0.6f, 1, 0.02f, -0.03f, 0.5f, -0.7f, 0.2f, 0.8f, -0.05f, 0.3f, 0.3f, 0.9f, -1};
+        net.setParameters(0, w, new float[] {0, 0});
+        QuantConfig bitmod = QuantConfig.of(Formats.parse("bitmod4"), Granularity.parse(granularity));
+        List<Double> seen = new java.util.ArrayList<>();
+        LabelledImages ones = new LabelledImages("ones", 1, 1, 8, new byte[] {(byte) 255, (byte) 255, (byte) 255,
+                (byte) 255, (byte) 255, (byte) 255, (byte) 255, (byte) 255}, new byte[] {0}, 2);
+        ReferenceInference.prepare(net, InferenceConfig.of(bitmod, INT8_TENSOR).withArithmetic(recording(seen)), ones);
+        QuantizedTensor q = ReferenceInference.quantizeWeights(net.weight(0), bitmod);
+        if (granularity.equals("group:4"))
+            assertThat(java.util.Arrays.stream(q.selectors()).distinct().count()).isGreaterThan(1);
+        int perScale = granularity.equals("group:4") ? 4 : granularity.equals("channel:0") ? 8 : 16;
+        assertThat(seen).hasSize(16);
+        for (int j = 0; j < 16; j++)
+            assertThat((float) (seen.get(j) * q.scales()[j / perScale])).as("weight %d", j).isEqualTo(q.values()[j]);
     }
 
     @Test
