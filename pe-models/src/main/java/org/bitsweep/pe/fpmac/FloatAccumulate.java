@@ -80,28 +80,33 @@ public enum FloatAccumulate {
 
     /**
      * A double rounded to the nearest fp16 value, ties to even, overflow to ±∞; zeros, ±∞ and NaN unchanged. In the
-     * binade of |d| (floored at the subnormal one) the fp16 quantum is 2^(e − 10); scaling by a power of two is exact
-     * and {@link Math#rint} rounds half to even, so the result is the correctly rounded one. A result above 65504 is
-     * past the overflow threshold (65520 rounds to even, to 2^16).
+     * binade 2^e of |d| (floored at the subnormal one, e = −14) the fp16 quantum is 2^q, q = e − 10. Adding
+     * C = 1.5 · 2^(q + 52), whose ulp is 2^q, rounds |d| (far below C) to a multiple of 2^q, half to even, as IEEE
+     * double addition does; subtracting C again is exact. From 65520 up, and for a result above 65504, the value is
+     * past the overflow threshold (65520 is the tie between 65504 and 2^16, and rounds to even, to 2^16).
      */
     static double roundToFp16(double d) {
         if (d == 0 || !Double.isFinite(d))
             return d;
         double a = Math.abs(d);
-        int e = Math.max(Math.getExponent(a), -14);
-        double r = Math.scalb(Math.rint(Math.scalb(a, 10 - e)), e - 10);
+        if (a >= 65520)
+            return Math.copySign(Double.POSITIVE_INFINITY, d);
+        int q = Math.max(Math.getExponent(a), -14) - 10;         // -24 <= q <= 5
+        double c = Double.longBitsToDouble(((long) (q + 52 + Double.MAX_EXPONENT) << 52) | (1L << 51));
+        double r = (a + c) - c;
         return Math.copySign(r > 65504 ? Double.POSITIVE_INFINITY : r, d);
     }
 
     /** The binary16 code of a double that is an fp16 value (not NaN). */
     static long fp16Code(double v) {
-        long sign = Double.doubleToRawLongBits(v) < 0 ? 0x8000 : 0;
+        long bits = Double.doubleToRawLongBits(v);
+        long sign = bits < 0 ? 0x8000 : 0;
         double a = Math.abs(v);
         if (a == Double.POSITIVE_INFINITY)
             return sign | 0x7C00;
         if (a < 0x1p-14)
-            return sign | (long) (a * 0x1p24);                      // subnormal or zero
+            return sign | (long) (a * 0x1p24);                      // subnormal or zero: exact
         int e = Math.getExponent(a);
-        return sign | ((long) (e + 15) << 10) | ((long) Math.scalb(a, 10 - e) - 1024);
+        return sign | ((long) (e + 15) << 10) | ((bits >>> 42) & 0x3FF);   // the top 10 of the 52 mantissa bits
     }
 }

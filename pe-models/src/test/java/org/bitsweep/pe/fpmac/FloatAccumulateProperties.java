@@ -104,6 +104,18 @@ class FloatAccumulateProperties {
         }
     }
 
+    @Property(tries = 20000, seed = "65504")
+    void anyDoubleRoundsToTheFp16CodeTheExactRoundingGives(@ForAll long bits, @ForAll @IntRange(min = -40, max = 20) int exponent) {
+        // A random significand and sign at an exponent around fp16's range (subnormals, normals, overflow), and the
+        // raw bit patterns themselves (every exponent, NaN and ∞ included).
+        double scaled = Math.scalb(1 + (bits >>> 12) * 0x1p-52, exponent) * (bits < 0 ? -1 : 1);
+        for (double d : new double[] {scaled, Double.longBitsToDouble(bits)}) {
+            double r = FloatAccumulate.roundToFp16(d);
+            long code = Double.isNaN(r) ? FloatFormat.FP16.quietNaN() : FloatAccumulate.fp16Code(r);
+            assertThat(code).as("%s", d).isEqualTo(FloatFormat.FP16.fromDouble(d));
+        }
+    }
+
     private static boolean isFp16NaN(long code) {
         return FloatFormat.FP16.isNaN(code);
     }
