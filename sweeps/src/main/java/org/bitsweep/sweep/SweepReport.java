@@ -261,6 +261,9 @@ public final class SweepReport {
     }
 
     static String accuracyLabel(SweepFile sweep) {
+        if (sweep.accuracy().isTop1())
+            return "%s top-1 (fraction), %s".formatted(sweep.accuracy().model(), sweep.accuracy().throughPe()
+                    ? "through each PE's arithmetic" : "reference dot products");
         String what = switch (sweep.accuracy().metric()) {
             case "weight_mse" -> "weight MSE";
             case "weight_cosine" -> "weight cosine similarity";
@@ -316,10 +319,10 @@ public final class SweepReport {
                              Map<String, Double> hypervolumes, List<List<String>> frontTable, Path file) {
         HtmlReport r = new HtmlReport("BitSweep report: " + sweep.name());
         int feasible = (int) t.feasible.stream().filter(b -> b).count();
-        r.paragraph("%,d design points evaluated, %,d feasible. Objectives: %s. Accuracy: %s, measured on synthetic "
+        r.paragraph("%,d design points evaluated, %,d feasible. Objectives: %s. Accuracy: %s, measured on %s."
                 .formatted(t.ids.size(), feasible, String.join(", ", sweep.objectives().stream()
-                        .map(o -> o.direction() + " " + o.column()).toList()), sweep.accuracy().metric())
-                + "%s weights.".formatted(sweep.accuracy().distribution()));
+                        .map(o -> o.direction() + " " + o.column()).toList()), sweep.accuracy().metric(),
+                        sweep.accuracy().describe()));
         frontSizes.forEach((g, size) -> r.paragraph("Front%s: %d points; hypervolume %.4f of the unit box (objectives "
                 .formatted(g.equals("all") ? "" : " for " + sweep.groupBy().orElse("") + " " + g, size, hypervolumes.get(g))
                 + "scaled so the data's best is 0 and worst is 1)."));

@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bitsweep.cost.AsicCostModel;
+import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeCatalog;
+import org.bitsweep.pe.PeParams;
 import org.bitsweep.sim.Accelerator;
 import org.bitsweep.sim.EnergyBreakdown;
 import org.bitsweep.sim.SimResult;
@@ -18,7 +20,12 @@ import org.bitsweep.sweep.file.Derived;
 import org.bitsweep.sweep.file.SweepFile;
 import org.bitsweep.sweep.space.DesignPoint;
 import org.bitsweep.sweep.space.DesignSpace;
+import org.bitsweep.workloads.data.FashionMnist;
+import org.bitsweep.workloads.data.LabelledImages;
 import org.bitsweep.workloads.format.NumberFormat;
+import org.bitsweep.workloads.nn.FashionModels;
+import org.bitsweep.workloads.nn.InferenceConfig;
+import org.bitsweep.workloads.nn.ReferenceInference;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.quant.Quantizer;
@@ -30,13 +37,14 @@ import org.bitsweep.workloads.trace.Trace;
 
 /**
  * Evaluates design points; safe to call from many threads. Work is done once per distinct input it depends on:
- * accuracy once per (weight format, granularity), shared by every hardware variant; traces once per (workload,
+ * accuracy once per quantization (and, for top-1 through the PE, per PE and accumulator), shared by every other
+ * hardware variant; traces once per (workload,
  * operand formats, granularity); the synthetic tensor once per sweep, from the sweep's seed.
  */
 public final class Evaluator {
     private final SweepFile sweep;
     private final DesignSpace space;
-    private final Map<QuantKey, Double> accuracy = new ConcurrentHashMap<>();
+    private final Map<AccuracyKey, Double> accuracy = new ConcurrentHashMap<>();
     private final Map<TraceKey, Trace> traces = new ConcurrentHashMap<>();
     /** Building a cost model reads its tables; one per node serves every point. */
     private final Map<String, AsicCostModel> costs = new ConcurrentHashMap<>();
@@ -48,7 +56,7 @@ public final class Evaluator {
     }
 
     public ResultRow evaluate(DesignPoint p) {
-        double acc = accuracy.computeIfAbsent(new QuantKey(p.weights(), p.granularity()), this::measureAccuracy);
+        double acc = accuracy.computeIfAbsent(AccuracyKey.of(p, sweep.accuracy()), this::measureAccuracy);
         Trace trace = traces.computeIfAbsent(new TraceKey(p.workload().spec(), p.formats(), p.granularity()),
                 k -> Trace.uniform(p.workload().workload(), k.formats(), k.granularity()));
         Accelerator accelerator = new Accelerator(PeCatalog.create(p.pe(), p.peParams()), p.array(),
@@ -139,7 +147,9 @@ public final class Evaluator {
         return traces.size();
     }
 
-    private double measureAccuracy(QuantKey key) {
+    private double measureAccuracy(AccuracyKey key) {
+        if (sweep.accuracy().isTop1())
+            return top1(key);
         Quantizer q = new Quantizer(QuantConfig.of(key.weights(), key.granularity()));
         Tensor w = tensor();
         float[] approx = q.quantize(w).values();
@@ -149,6 +159,21 @@ public final class Evaluator {
             case "weight_kl" -> TensorMetrics.klDivergence(w, approx);
             default -> TensorMetrics.sqnrDb(w, approx);
         };
+    }
+
+    /** As {@code bitsweep accuracy} measures it: activation scales calibrated per tensor on the shipped images. */
+    private double top1(AccuracyKey key) {
+        AccuracySpec spec = sweep.accuracy();
+        InferenceConfig config = InferenceConfig.of(QuantConfig.of(key.weights(), key.granularity()),
+                QuantConfig.of(key.activations(), Granularity.TENSOR));
+        if (key.pe() != null)
+            config = config.withArithmetic(PeCatalog.create(key.pe(), new PeParams(key.accumulatorBits(),
+                    key.overflow())).macSupplier());
+        LabelledImages test = FashionMnist.test();
+        if (spec.images() < test.count())
+            test = test.first(spec.images());
+        return ReferenceInference.prepare(FashionModels.shipped(spec.model()).network(), config,
+                FashionMnist.calibration()).evaluate(test).top1();
     }
 
     private Tensor tensor() {
@@ -173,7 +198,20 @@ public final class Evaluator {
         return t;
     }
 
-    private record QuantKey(NumberFormat weights, Granularity granularity) {
+    /**
+     * What a point's accuracy depends on: the weight quantization for synthetic metrics; for top1 the activation
+     * format too, and, through the PE, the PE and its accumulator. The fields it does not depend on are null or 0.
+     */
+    private record AccuracyKey(NumberFormat weights, Granularity granularity, NumberFormat activations, String pe,
+                               int accumulatorBits, Overflow overflow) {
+        static AccuracyKey of(DesignPoint p, AccuracySpec spec) {
+            if (!spec.isTop1())
+                return new AccuracyKey(p.weights(), p.granularity(), null, null, 0, null);
+            if (!spec.throughPe())
+                return new AccuracyKey(p.weights(), p.granularity(), p.activations(), null, 0, null);
+            return new AccuracyKey(p.weights(), p.granularity(), p.activations(), p.pe(), p.accumulatorBits(),
+                    p.overflow());
+        }
     }
 
     private record TraceKey(String workload, OperandFormats formats, Granularity granularity) {

@@ -5,21 +5,34 @@ import java.util.List;
 import org.bitsweep.workloads.Checks;
 
 /**
- * The accuracy axis of a sweep: a metric of a seeded synthetic weight tensor of {@code rows × cols} values after
- * quantization with the point's weight format and granularity: Gaussian with standard deviation {@code std},
- * Student-t with {@code nu} degrees of freedom and scale {@code std}, or LLM-like (a Student-t bulk with a few 20×
- * outlier channels, see SyntheticTensors.llmLike). It depends on the quantization alone, so it is computed once per
- * distinct quantization. Real-model accuracy joins with the workloads issue.
+ * The accuracy axis of a sweep, one of two kinds.
+ * <ul>
+ *   <li>A metric of a seeded synthetic weight tensor of {@code rows × cols} values after quantization with the
+ *       point's weight format and granularity: Gaussian with standard deviation {@code std}, Student-t with
+ *       {@code nu} degrees of freedom and scale {@code std}, or LLM-like (a Student-t bulk with a few 20× outlier
+ *       channels, see SyntheticTensors.llmLike). It depends on the weight quantization alone.</li>
+ *   <li>{@link #TOP1}: the top-1 accuracy of a shipped Fashion-MNIST {@code model} on the first {@code images} test
+ *       images, with the point's weight quantization and its activation format (one calibrated scale per tensor),
+ *       and, {@code throughPe}, every dot product run through the point's PE's own arithmetic (its accumulator
+ *       width and overflow included). It depends on the quantization, and then on the PE and its accumulator.</li>
+ * </ul>
+ * Either is computed once per distinct input it depends on.
  *
- * @param nu degrees of freedom for Student-t; 0 for Gaussian; {@link #LLM_LIKE} for LLM-like
+ * @param nu    degrees of freedom for Student-t; 0 for Gaussian; {@link #LLM_LIKE} for LLM-like
+ * @param model the Fashion-MNIST model for {@link #TOP1}, null for the synthetic metrics
  */
-public record AccuracySpec(String metric, int rows, int cols, double std, double nu) {
+public record AccuracySpec(String metric, int rows, int cols, double std, double nu, String model, int images,
+                           boolean throughPe) {
     /** The value of {@code nu} that stands for the LLM-like distribution. */
     public static final double LLM_LIKE = -1;
 
     public static final String WEIGHT_SQNR_DB = "weight_sqnr_db";
+    public static final String TOP1 = "top1";
+    /** The Fashion-MNIST test set's size, the default of {@code images}. */
+    public static final int TEST_IMAGES = 10_000;
     /** Metric name, and whether larger is better. */
-    public static final List<String> METRICS = List.of(WEIGHT_SQNR_DB, "weight_mse", "weight_cosine", "weight_kl");
+    public static final List<String> METRICS = List.of(WEIGHT_SQNR_DB, "weight_mse", "weight_cosine", "weight_kl",
+            TOP1);
 
     public AccuracySpec {
         if (!METRICS.contains(metric))
@@ -29,10 +42,28 @@ public record AccuracySpec(String metric, int rows, int cols, double std, double
         Checks.finitePositive("std", std);
         if (!(nu >= 0 || nu == LLM_LIKE) || Double.isInfinite(nu))
             throw new IllegalArgumentException("nu must be 0 (Gaussian), -1 (LLM-like) or a finite number > 0");
+        if (metric.equals(TOP1) != (model != null))
+            throw new IllegalArgumentException("a model goes with metric top1 and only with it");
+        Checks.inRange("images", images, 1, TEST_IMAGES);
+    }
+
+    /** A synthetic-tensor metric. */
+    public AccuracySpec(String metric, int rows, int cols, double std, double nu) {
+        this(metric, rows, cols, std, nu, null, TEST_IMAGES, false);
+    }
+
+    /** Top-1 of a Fashion-MNIST model; the synthetic tensor's fields keep their defaults and are not used. */
+    public static AccuracySpec top1(String model, int images, boolean throughPe, AccuracySpec defaults) {
+        return new AccuracySpec(TOP1, defaults.rows(), defaults.cols(), defaults.std(), defaults.nu(), model, images,
+                throughPe);
+    }
+
+    public boolean isTop1() {
+        return metric.equals(TOP1);
     }
 
     public boolean higherIsBetter() {
-        return metric.equals(WEIGHT_SQNR_DB) || metric.equals("weight_cosine");
+        return metric.equals(WEIGHT_SQNR_DB) || metric.equals("weight_cosine") || isTop1();
     }
 
     public String distribution() {
@@ -41,8 +72,11 @@ public record AccuracySpec(String metric, int rows, int cols, double std, double
         return nu == 0 ? "gaussian" : "student-t:" + (nu == Math.rint(nu) ? Long.toString((long) nu) : Double.toString(nu));
     }
 
-    /** How results name the accuracy's source: always synthetic for now. */
+    /** How results name the accuracy's source. */
     public String describe() {
+        if (isTop1())
+            return "%s top-1 on %d Fashion-MNIST test images, %s".formatted(model, images,
+                    throughPe ? "dot products through the point's PE" : "reference dot products");
         return "synthetic %s %dx%d std %s".formatted(distribution(), rows, cols, std);
     }
 }

@@ -40,7 +40,13 @@ public final class ResolvedSweepWriter {
         tensor.put("std", s.accuracy().std());
         Map<String, Object> accuracy = new LinkedHashMap<>();
         accuracy.put("metric", s.accuracy().metric());
-        accuracy.put("tensor", tensor);
+        if (s.accuracy().isTop1()) {
+            accuracy.put("model", s.accuracy().model());
+            accuracy.put("images", s.accuracy().images());
+            accuracy.put("through_pe", s.accuracy().throughPe());
+        } else {
+            accuracy.put("tensor", tensor);
+        }
         root.put("accuracy", accuracy);
         Map<String, Object> quantization = new LinkedHashMap<>();
         Map<String, Object> target = new LinkedHashMap<>();

@@ -32,11 +32,16 @@ import org.bitsweep.sweep.store.ResultColumns;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
+import org.bitsweep.workloads.format.MixtureFormat;
+import org.bitsweep.workloads.format.MxFormat;
 import org.bitsweep.workloads.format.NumberFormat;
+import org.bitsweep.workloads.format.OliveFormat;
 import org.bitsweep.workloads.model.Layer;
 import org.bitsweep.workloads.model.LayerKind;
 import org.bitsweep.workloads.model.ModelZoo;
 import org.bitsweep.workloads.quant.Granularity;
+import org.bitsweep.workloads.nn.FashionModels;
+import org.bitsweep.workloads.nn.InferenceConfig;
 import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.trace.OperandFormats;
 
@@ -47,7 +52,7 @@ import org.bitsweep.workloads.trace.OperandFormats;
 public final class SweepFileReader {
     static final Set<String> TOP = Set.of("version", "name", "seed", "workload", "accuracy", "quantization", "target",
             "zip", "derived", "constraints", "objectives", "pareto", "outputs");
-    static final Set<String> ACCURACY = Set.of("metric", "tensor");
+    static final Set<String> ACCURACY = Set.of("metric", "tensor", "model", "images", "through_pe");
     static final Set<String> TENSOR = Set.of("distribution", "rows", "cols", "std");
     static final Set<String> QUANTIZATION = Set.of("weights", "activations", "granularity");
     static final Set<String> TARGET = Set.of("kind", "pe", "array", "rows", "cols", "accumulator_bits", "overflow",
@@ -200,6 +205,12 @@ public final class SweepFileReader {
                         String.join(", ", AccuracySpec.METRICS), Suggest.didYouMean(m, AccuracySpec.METRICS)));
             return m;
         }, DEFAULT_ACCURACY.metric());
+        if (metric.equals(AccuracySpec.TOP1))
+            return top1(a);
+        for (String key : new String[] {"model", "images", "through_pe"})
+            if (a.get(key) != null)
+                error("/accuracy/" + key, "applies to metric top1 only; metric %s measures a synthetic weight tensor "
+                        .formatted(metric) + "(accuracy.tensor)");
         JsonNode t = section("/accuracy/tensor", a.get("tensor"), TENSOR, false);
         double nu = scalar("/accuracy/tensor/distribution", t.get("distribution"), n -> {
             String d = text(n);
@@ -222,6 +233,28 @@ public final class SweepFileReader {
         int cols = scalar("/accuracy/tensor/cols", t.get("cols"), n -> (int) ranged(n, 1, 1 << 16), DEFAULT_ACCURACY.cols());
         double std = scalar("/accuracy/tensor/std", t.get("std"), this::positiveNumber, DEFAULT_ACCURACY.std());
         return new AccuracySpec(metric, rows, cols, std, nu);
+    }
+
+    /** accuracy.metric top1: a Fashion-MNIST model's top-1, optionally through each point's PE. */
+    private AccuracySpec top1(JsonNode a) {
+        if (a.get("tensor") != null)
+            error("/accuracy/tensor", "applies to the weight_* metrics; top1 measures accuracy.model on test images");
+        String model = scalar("/accuracy/model", a.get("model"), n -> {
+            String m = text(n);
+            if (!FashionModels.names().contains(m))
+                throw new UserInputException("unknown model \"%s\"; valid: %s%s".formatted(m,
+                        String.join(", ", FashionModels.names()), Suggest.didYouMean(m, FashionModels.names())));
+            return m;
+        }, null);
+        if (model == null) {
+            if (a.get("model") == null)
+                error("/accuracy/metric", "top1 needs accuracy.model: one of " + String.join(", ", FashionModels.names()));
+            model = FashionModels.names().get(0);       // only to go on collecting errors
+        }
+        int images = scalar("/accuracy/images", a.get("images"), n -> (int) ranged(n, 1, AccuracySpec.TEST_IMAGES),
+                AccuracySpec.TEST_IMAGES);
+        boolean throughPe = scalar("/accuracy/through_pe", a.get("through_pe"), this::bool, true);
+        return AccuracySpec.top1(model, images, throughPe, DEFAULT_ACCURACY);
     }
 
     private List<List<String>> zip(JsonNode node, List<Axis> axes) {
@@ -394,8 +427,10 @@ public final class SweepFileReader {
         List<Object> activations = values(axes, "quantization.activations");
         for (Object w : weights)
             if (w instanceof IntFormat i && !i.signed())
-                error("/quantization/weights", "%s is unsigned but the synthetic weights are signed; use int%d"
-                        .formatted(i.name(), i.bits()));
+                error("/quantization/weights", "%s is unsigned but the %s weights are signed; use int%d"
+                        .formatted(i.name(), accuracy.isTop1() ? accuracy.model() : "synthetic", i.bits()));
+        if (accuracy.isTop1())
+            top1Checks(accuracy, axes, weights, activations);
         for (Object g : values(axes, "quantization.granularity")) {
             Granularity granularity = (Granularity) g;
             for (Object w : weights)
@@ -406,7 +441,7 @@ public final class SweepFileReader {
                 }
             if (!(granularity instanceof Granularity.PerGroup group))
                 continue;
-            if (accuracy.cols() % group.size() != 0)
+            if (!accuracy.isTop1() && accuracy.cols() % group.size() != 0)
                 error("/quantization/granularity", "group size %d does not divide accuracy.tensor.cols = %d"
                         .formatted(group.size(), accuracy.cols()));
             for (Object wl : values(axes, "workload"))
@@ -431,6 +466,46 @@ public final class SweepFileReader {
                             error("/target/pe", pe.unsupportedReason(f));
                     }
             }
+    }
+
+    /**
+     * What reference inference must be able to run for top1: every weight quantization with every activation format
+     * (one scale per tensor), and, through the PE, every PE and accumulator width of the sweep with them.
+     */
+    private void top1Checks(AccuracySpec accuracy, List<Axis> axes, List<Object> weights, List<Object> activations) {
+        for (Object g : values(axes, "quantization.granularity"))
+            for (Object w : weights)
+                for (Object a : activations) {
+                    if (a instanceof MxFormat || a instanceof MixtureFormat || a instanceof OliveFormat) {
+                        error("/quantization/activations", ("%s shares scales or types within blocks; top1 quantizes "
+                                + "activations with one calibrated scale per tensor, in an element format such as "
+                                + "int8, uint8, fp8-e4m3 or nf4").formatted(((NumberFormat) a).name()));
+                        continue;
+                    }
+                    QuantConfig wq;
+                    InferenceConfig config;
+                    try {
+                        wq = QuantConfig.of((NumberFormat) w, (Granularity) g);
+                        config = InferenceConfig.of(wq, QuantConfig.of((NumberFormat) a, Granularity.TENSOR));
+                    } catch (UserInputException e) {
+                        error("/quantization/activations", e.getMessage());
+                        continue;
+                    }
+                    if (!accuracy.throughPe())
+                        continue;
+                    for (Object id : values(axes, "target.pe"))
+                        for (Object acc : values(axes, "target.accumulator_bits")) {
+                            PeModel pe = PeCatalog.create((String) id, new PeParams((Integer) acc, Overflow.WRAP));
+                            if (!pe.supports(OperandFormats.of((NumberFormat) w, (NumberFormat) a)))
+                                continue;           // reported below, as for the simulator
+                            try {
+                                config.withArithmetic(pe.macSupplier());
+                            } catch (UserInputException e) {
+                                error("/accuracy/through_pe", "true, but " + e.getMessage()
+                                        + " (through_pe: false measures top1 with reference dot products)");
+                            }
+                        }
+                }
     }
 
     /**

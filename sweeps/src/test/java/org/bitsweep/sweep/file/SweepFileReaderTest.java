@@ -208,4 +208,58 @@ class SweepFileReaderTest {
         assertThat(ResolvedSweepWriter.text(again)).isEqualTo(resolved);
         assertThat(again.axes()).isEqualTo(s.axes());
     }
+
+    @Test
+    void aTop1AccuracyAxisReadsWithItsDefaultsAndTheExampleReads() throws Exception {
+        SweepFile s = read("""
+                workload: fmnist-cnn
+                accuracy: {metric: top1, model: fmnist-cnn}
+                quantization: {weights: [int4, int8], activations: uint8, granularity: channel:0}
+                target: {array: 8x8}
+                """);
+        assertThat(s.accuracy().isTop1()).isTrue();
+        assertThat(s.accuracy().model()).isEqualTo("fmnist-cnn");
+        assertThat(s.accuracy().images()).isEqualTo(10_000);
+        assertThat(s.accuracy().throughPe()).isTrue();
+        assertThat(s.accuracy().describe()).isEqualTo("fmnist-cnn top-1 on 10000 Fashion-MNIST test images, dot "
+                + "products through the point's PE");
+        assertThat(s.objectives()).extracting(Objective::column).containsExactly("top1", "energy_pj", "area_um2");
+        assertThat(s.objectives().get(0).direction()).isEqualTo("max");
+        SweepFile example = SweepFileReader.read(Path.of("..", "examples", "fmnist-pes.yaml"));
+        assertThat(example.accuracy().images()).isEqualTo(1000);
+    }
+
+    @Test
+    void top1MistakesAreNamedWithTheirLines() {
+        String base = """
+                workload: fmnist-mlp
+                accuracy:
+                  metric: top1
+                %s
+                quantization: {weights: %s, activations: %s, granularity: channel:0}
+                target: {pe: %s, array: 8x8}
+                """;
+        assertThat(error(base.formatted("", "int8", "int8", "int-mac")))
+                .contains("sweep.yaml:3: accuracy.metric: top1 needs accuracy.model: one of fmnist-mlp, fmnist-cnn");
+        assertThat(error(base.formatted("  model: fmnist-cnnn", "int8", "int8", "int-mac")))
+                .contains("sweep.yaml:4: accuracy.model: unknown model \"fmnist-cnnn\"; valid: fmnist-mlp, fmnist-cnn")
+                .contains("did you mean");
+        assertThat(error(base.formatted("  model: fmnist-mlp\n  images: 0", "int8", "int8", "int-mac")))
+                .contains("sweep.yaml:5: accuracy.images:");
+        assertThat(error(base.formatted("  model: fmnist-mlp\n  tensor: {rows: 8}", "int8", "int8", "int-mac")))
+                .contains("sweep.yaml:5: accuracy.tensor: applies to the weight_* metrics");
+        assertThat(error(base.formatted("  model: fmnist-mlp", "int8", "mxfp8-e4m3", "fp-mac")))
+                .contains("quantization.activations: mxfp8-e4m3 shares scales or types within blocks; top1 quantizes "
+                        + "activations with one calibrated scale per tensor");
+        // OliVe's PE runs olive4 weights, but its codes are pairs that reference inference cannot read one by one.
+        assertThat(error(base.formatted("  model: fmnist-mlp", "olive4", "int8", "olive")))
+                .contains("accuracy.through_pe: true, but arithmetic olive: weights olive4: its codes do not decode "
+                        + "one by one");
+        assertThat(error("""
+                workload: fmnist-mlp
+                accuracy: {metric: weight_sqnr_db, model: fmnist-mlp}
+                quantization: {weights: int8, activations: int8, granularity: channel:0}
+                target: {array: 8x8}
+                """)).contains("accuracy.model: applies to metric top1 only");
+    }
 }
