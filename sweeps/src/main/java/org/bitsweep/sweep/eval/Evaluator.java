@@ -14,6 +14,7 @@ import org.bitsweep.sim.Accelerator;
 import org.bitsweep.sim.EnergyBreakdown;
 import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.Simulator;
+import org.bitsweep.sim.memory.Dram;
 import org.bitsweep.sweep.file.AccuracySpec;
 import org.bitsweep.sweep.file.Constraint;
 import org.bitsweep.sweep.file.Derived;
@@ -59,8 +60,10 @@ public final class Evaluator {
         double acc = accuracy.computeIfAbsent(AccuracyKey.of(p, sweep.accuracy()), this::measureAccuracy);
         Trace trace = traces.computeIfAbsent(new TraceKey(p.workload().spec(), p.formats(), p.granularity()),
                 k -> Trace.uniform(p.workload().workload(), k.formats(), k.granularity()));
-        Accelerator accelerator = new Accelerator(PeCatalog.create(p.pe(), p.peParams()), p.array(),
-                p.bufferKib() * 1024L, p.clockMhz(), costs.computeIfAbsent(p.node(), AsicCostModel::at));
+        AsicCostModel cost = costs.computeIfAbsent(p.node(), AsicCostModel::at);
+        Accelerator accelerator = Accelerator.of(PeCatalog.create(p.pe(), p.peParams()), p.array().shape(),
+                        p.dataflow(), p.bufferKib() * 1024L, cost)
+                .withDram(Dram.priced(p.dramGbps(), cost)).withClockMhz(p.clockMhz()).withTiming(p.timing());
         SimResult sim = Simulator.run(accelerator, trace.layers());
         EnergyBreakdown e = sim.energy();
 
@@ -97,7 +100,9 @@ public final class Evaluator {
         v.add(p.granularity().toString());
         v.add(p.pe());
         v.add(p.array().toString());
+        v.add(p.dataflow().id());
         v.add(p.overflow().id());
+        v.add(p.timing().id());
         v.add(p.node());
         v.add(p.array().rows());
         v.add(p.array().cols());
@@ -105,6 +110,7 @@ public final class Evaluator {
         v.add(p.accumulatorBits());
         v.add(p.bufferKib());
         v.add(p.clockMhz());
+        v.add(p.dramGbps());
         v.add(p.weights().bits());
         v.add(p.activations().bits());
         v.add(p.granularity() instanceof Granularity.PerGroup g ? g.size() : 0);

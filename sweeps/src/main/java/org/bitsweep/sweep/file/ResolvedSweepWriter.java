@@ -13,6 +13,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
 import org.bitsweep.pe.Overflow;
+import org.bitsweep.sim.array.Dataflow;
+import org.bitsweep.sim.array.Timing;
 import org.bitsweep.workloads.format.NumberFormat;
 
 /**
@@ -115,6 +117,10 @@ public final class ResolvedSweepWriter {
             return f.name();
         if (v instanceof Overflow o)
             return o.id();
+        if (v instanceof Dataflow d)
+            return d.id();
+        if (v instanceof Timing t)
+            return t.id();
         return v.toString();
     }
 }

@@ -24,7 +24,10 @@ import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeCatalog;
 import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
+import org.bitsweep.sim.Accelerator;
+import org.bitsweep.sim.array.Dataflow;
 import org.bitsweep.sim.array.OutputStationaryArray;
+import org.bitsweep.sim.array.Timing;
 import org.bitsweep.sweep.expr.Expression;
 import org.bitsweep.sweep.expr.ExpressionException;
 import org.bitsweep.sweep.expr.ExpressionParser;
@@ -55,8 +58,8 @@ public final class SweepFileReader {
     static final Set<String> ACCURACY = Set.of("metric", "tensor", "model", "images", "through_pe");
     static final Set<String> TENSOR = Set.of("distribution", "rows", "cols", "std");
     static final Set<String> QUANTIZATION = Set.of("weights", "activations", "granularity");
-    static final Set<String> TARGET = Set.of("kind", "pe", "array", "rows", "cols", "accumulator_bits", "overflow",
-            "buffer_kib", "clock_mhz", "node");
+    static final Set<String> TARGET = Set.of("kind", "pe", "array", "rows", "cols", "dataflow", "accumulator_bits",
+            "overflow", "buffer_kib", "clock_mhz", "dram_gbps", "timing", "node");
     static final Set<String> PARETO = Set.of("group_by", "color_by");
     static final Set<String> OUTPUTS = Set.of("charts", "report");
     static final Set<String> OBJECTIVE = Set.of("column", "direction");
@@ -137,6 +140,8 @@ public final class SweepFileReader {
         } else {
             axis(axes, "target.array", "/target/array", t.get("array"), this::array, null, Numbers.NONE);
         }
+        axis(axes, "target.dataflow", "/target/dataflow", t.get("dataflow"), n -> Dataflow.parse("dataflow", text(n)),
+                List.of(Dataflow.OS), Numbers.NONE);
         axis(axes, "target.accumulator_bits", "/target/accumulator_bits", t.get("accumulator_bits"),
                 n -> (int) ranged(n, PeParams.MIN_ACC_BITS, PeParams.MAX_ACC_BITS), List.of(DEFAULT_ACCUMULATOR_BITS), Numbers.INTEGER);
         axis(axes, "target.overflow", "/target/overflow", t.get("overflow"), this::overflow, List.of(Overflow.WRAP), Numbers.NONE);
@@ -144,6 +149,10 @@ public final class SweepFileReader {
                 List.of(DEFAULT_BUFFER_KIB), Numbers.INTEGER);
         axis(axes, "target.clock_mhz", "/target/clock_mhz", t.get("clock_mhz"), this::positiveNumber,
                 List.of(DEFAULT_CLOCK_MHZ), Numbers.REAL);
+        axis(axes, "target.dram_gbps", "/target/dram_gbps", t.get("dram_gbps"), this::positiveNumber,
+                List.of(Accelerator.DEFAULT_DRAM_GBPS), Numbers.REAL);
+        axis(axes, "target.timing", "/target/timing", t.get("timing"), n -> Timing.parse("timing", text(n)),
+                List.of(Timing.BITSWEEP), Numbers.NONE);
         axis(axes, "target.node", "/target/node", t.get("node"), this::node, List.of(DEFAULT_NODE), Numbers.NONE);
 
         List<List<String>> zip = zip(root.get("zip"), axes);
@@ -178,8 +187,8 @@ public final class SweepFileReader {
 
     /** The first of these axes that has 2 to 10 values colours the charts; else the weight format. */
     private static String defaultColour(List<Axis> axes) {
-        for (String key : List.of("target.pe", "quantization.activations", "target.array", "quantization.weights",
-                "target.node", "workload", "quantization.granularity"))
+        for (String key : List.of("target.pe", "quantization.activations", "target.array", "target.dataflow",
+                "quantization.weights", "target.node", "workload", "quantization.granularity"))
             for (Axis a : axes)
                 if (a.key().equals(key) && a.values().size() >= 2 && a.values().size() <= 10)
                     return a.column();

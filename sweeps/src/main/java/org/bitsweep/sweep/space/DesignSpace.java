@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 
 import org.bitsweep.pe.Overflow;
+import org.bitsweep.sim.array.Dataflow;
 import org.bitsweep.sim.array.OutputStationaryArray;
+import org.bitsweep.sim.array.Timing;
 import org.bitsweep.sweep.file.Axis;
 import org.bitsweep.sweep.file.Constraint;
 import org.bitsweep.sweep.file.Derived;
@@ -83,9 +85,11 @@ public final class DesignSpace {
                 (NumberFormat) value("quantization.weights", valueIndex),
                 (NumberFormat) value("quantization.activations", valueIndex),
                 (Granularity) value("quantization.granularity", valueIndex), (String) value("target.pe", valueIndex),
-                array, (Integer) value("target.accumulator_bits", valueIndex),
+                array, (Dataflow) value("target.dataflow", valueIndex),
+                (Integer) value("target.accumulator_bits", valueIndex),
                 (Overflow) value("target.overflow", valueIndex), (Integer) value("target.buffer_kib", valueIndex),
-                (Double) value("target.clock_mhz", valueIndex), (String) value("target.node", valueIndex));
+                (Double) value("target.clock_mhz", valueIndex), (Double) value("target.dram_gbps", valueIndex),
+                (Timing) value("target.timing", valueIndex), (String) value("target.node", valueIndex));
     }
 
     private boolean has(String key) {

@@ -13,10 +13,10 @@ import org.bitsweep.sweep.file.SweepFile;
 public final class ResultColumns {
     /** Parameters written as text. */
     public static final List<String> TEXT_PARAMETERS = List.of("workload", "weights", "activations", "granularity",
-            "pe", "array", "overflow", "node");
+            "pe", "array", "dataflow", "overflow", "timing", "node");
     /** Parameters that are numbers, readable in constraints and derived columns before a point runs. */
     public static final List<String> NUMERIC_PARAMETERS = List.of("rows", "cols", "pes", "accumulator_bits",
-            "buffer_kib", "clock_mhz", "weight_bits", "activation_bits", "group_size");
+            "buffer_kib", "clock_mhz", "dram_gbps", "weight_bits", "activation_bits", "group_size");
     /** Measured numbers, after the accuracy column. */
     public static final List<String> METRICS = List.of("weight_bits_per_element", "cycles", "compute_cycles",
             "memory_cycles", "seconds", "dram_bytes", "energy_pj", "energy_mac_pj", "energy_register_pj",

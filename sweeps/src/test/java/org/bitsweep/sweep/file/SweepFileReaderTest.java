@@ -8,7 +8,9 @@ import java.io.StringReader;
 import java.nio.file.Path;
 
 import org.bitsweep.pe.Overflow;
+import org.bitsweep.sim.array.Dataflow;
 import org.bitsweep.sim.array.OutputStationaryArray;
+import org.bitsweep.sim.array.Timing;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.quant.Granularity;
@@ -106,7 +108,8 @@ class SweepFileReaderTest {
     void anUnknownKeyNamesFileLineAndFieldAndSuggestsTheValidOne() {
         String msg = error(MINIMAL + "  acumulator_bits: 24\n");
         assertThat(msg).isEqualTo("sweep.yaml:7: target.acumulator_bits: unknown key; valid: accumulator_bits, "
-                + "array, buffer_kib, clock_mhz, cols, kind, node, overflow, pe, rows (did you mean accumulator_bits?)");
+                + "array, buffer_kib, clock_mhz, cols, dataflow, dram_gbps, kind, node, overflow, pe, rows, timing (did "
+                + "you mean accumulator_bits?)");
     }
 
     @Test
@@ -261,5 +264,24 @@ class SweepFileReaderTest {
                 quantization: {weights: int8, activations: int8, granularity: channel:0}
                 target: {array: 8x8}
                 """)).contains("accuracy.model: applies to metric top1 only");
+    }
+
+    @Test
+    void dataflowDramBandwidthAndTimingAreAxesWithTheSimulatorsDefaults() throws Exception {
+        SweepFile defaults = read(MINIMAL);
+        assertThat(defaults.axis("target.dataflow").values()).containsExactly(Dataflow.OS);
+        assertThat(defaults.axis("target.dram_gbps").values()).containsExactly(64.0);
+        assertThat(defaults.axis("target.timing").values()).containsExactly(Timing.BITSWEEP);
+        SweepFile s = read(MINIMAL + "  dataflow: [os, ws, is]\n  dram_gbps: {log: [8, 64], factor: 2}\n"
+                + "  timing: scalesim\n");
+        assertThat(s.axis("target.dataflow").values()).containsExactly(Dataflow.OS, Dataflow.WS, Dataflow.IS);
+        assertThat(s.axis("target.dram_gbps").values()).containsExactly(8.0, 16.0, 32.0, 64.0);
+        assertThat(s.axis("target.timing").values()).containsExactly(Timing.SCALESIM);
+        assertThat(ResolvedSweepWriter.text(s)).contains("dataflow:\n  - os\n  - ws\n  - is", "timing:\n  - scalesim");
+        assertThat(error(MINIMAL + "  dataflow: rs\n")).contains("sweep.yaml:7: target.dataflow: dataflow: \"rs\"; "
+                + "valid: os, ws, is");
+        assertThat(error(MINIMAL + "  dram_gbps: 0\n")).contains("sweep.yaml:7: target.dram_gbps:");
+        assertThat(error(MINIMAL + "  timing: cycle-accurate\n")).contains("sweep.yaml:7: target.timing: timing: "
+                + "\"cycle-accurate\"; valid: bitsweep, scalesim");
     }
 }
