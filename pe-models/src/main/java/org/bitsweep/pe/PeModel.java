@@ -72,32 +72,6 @@ public interface PeModel {
      * pairs it does not run with {@link #unsupportedReason}. {@code bitsweep accuracy --pe} runs a model through it.
      */
     default MacSupplier macSupplier() {
-        PeModel pe = this;
-        return new MacSupplier() {
-            @Override
-            public MacArithmetic arithmetic(OperandFormats f) {
-                return pe.arithmetic(f);
-            }
-
-            @Override
-            public Operands operands(OperandFormats f) {
-                return pe.operands(f);
-            }
-
-            @Override
-            public String unsupportedReason(OperandFormats f) {
-                return pe.unsupportedReason(f);
-            }
-
-            @Override
-            public String id() {
-                return pe.id();
-            }
-
-            @Override
-            public String toString() {
-                return pe.id();
-            }
-        };
+        return MacSupplier.of(id(), this::arithmetic, this::operands, this::unsupportedReason);
     }
 }

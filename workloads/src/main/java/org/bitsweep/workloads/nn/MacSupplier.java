@@ -1,5 +1,7 @@
 package org.bitsweep.workloads.nn;
 
+import java.util.function.Function;
+
 import org.bitsweep.workloads.Checks;
 import org.bitsweep.workloads.arith.Bits;
 import org.bitsweep.workloads.arith.MacArithmetic;
@@ -61,13 +63,35 @@ public interface MacSupplier {
         return named("saturate:" + bits, f -> (acc, a, w) -> Bits.saturateSigned(acc + a * w, bits));
     }
 
-    /** {@code supplier} under the name {@code id}. */
+    /** {@code supplier} under the name {@code id}, with its default operands and refusals. */
     static MacSupplier named(String id, MacSupplier supplier) {
+        return of(id, supplier::arithmetic, f -> Operands.INTEGERS, null);
+    }
+
+    /**
+     * A supplier from its parts, as a PE gives them ({@code PeModel.macSupplier()}).
+     *
+     * @param unsupportedReason null for the default: integer formats only
+     */
+    static MacSupplier of(String id, Function<OperandFormats, MacArithmetic> arithmetic,
+                          Function<OperandFormats, Operands> operands,
+                          Function<OperandFormats, String> unsupportedReason) {
         Checks.nonBlank("arithmetic id", id);
         return new MacSupplier() {
             @Override
             public MacArithmetic arithmetic(OperandFormats formats) {
-                return supplier.arithmetic(formats);
+                return arithmetic.apply(formats);
+            }
+
+            @Override
+            public Operands operands(OperandFormats formats) {
+                return operands.apply(formats);
+            }
+
+            @Override
+            public String unsupportedReason(OperandFormats formats) {
+                return unsupportedReason == null ? MacSupplier.super.unsupportedReason(formats)
+                        : unsupportedReason.apply(formats);
             }
 
             @Override

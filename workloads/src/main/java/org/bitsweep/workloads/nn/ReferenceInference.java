@@ -43,6 +43,8 @@ public final class ReferenceInference {
     private final ActivationQuantizer[] activations;
     private final IntegerLayer[] integers;
     private final OperandLayer[] operandLayers;
+    /** Whether dot products run through a supplied arithmetic's operands ({@link OperandLayer}). */
+    private final boolean throughOperands;
     private final List<LayerQuantization> report;
 
     private ReferenceInference(Network net, InferenceConfig config, float[][] weights,
@@ -54,6 +56,7 @@ public final class ReferenceInference {
         this.activations = activations;
         this.integers = integers;
         this.operandLayers = operandLayers;
+        this.throughOperands = Arrays.stream(operandLayers).anyMatch(java.util.Objects::nonNull);
         this.report = List.copyOf(report);
     }
 
@@ -357,18 +360,31 @@ public final class ReferenceInference {
         }
 
         float[] run() {
-            if (operandLayers[firstWeighted()] != null)
-                return runOperands();
-            if (!config.integerDotProducts())
+            if (!throughOperands && !config.integerDotProducts())
                 return floats.forward(weights, net.biases, activations);
             List<NetLayer> layers = net.layers();
             for (int i = 0; i < layers.size(); i++) {
                 NetLayer l = layers.get(i);
                 float[] x = floats.act[i];
                 float[] y = floats.act[i + 1];
-                if (l instanceof Dense) {
+                OperandLayer operands = operandLayers[i];
+                if (l instanceof Dense && operands != null) {
+                    operandIndexes(i, x);
+                    for (int o = 0; o < y.length; o++)
+                        y[o] = (float) (operands.dot(codes[i], 0, o) + net.biases[i][o]);
+                } else if (l instanceof Dense) {
                     activations[i].integers(x, x.length, codes[i]);
                     dense(integers[i], codes[i], net.biases[i], y);
+                } else if (l instanceof Conv2d c && operands != null) {
+                    // Patch by patch, k = 0, 1, ...: the order the PE's arithmetic is defined in.
+                    operandIndexes(i, x);
+                    Kernels.im2colTransposed(codes[i], floats.shapes[i], c, floats.shapes[i + 1], padded[i],
+                            codeCols[i]);
+                    int positions = floats.shapes[i + 1].plane();
+                    for (int o = 0; o < net.biases[i].length; o++)
+                        for (int p = 0; p < positions; p++)
+                            y[o * positions + p] = (float) (operands.dot(codeCols[i], p * c.reduction(), o)
+                                    + net.biases[i][o]);
                 } else if (l instanceof Conv2d c) {
                     activations[i].integers(x, x.length, codes[i]);
                     if (integers[i].positionMajor())
@@ -386,40 +402,10 @@ public final class ReferenceInference {
             return floats.act[layers.size()];
         }
 
-        private int firstWeighted() {
-            return net.weightedLayers().get(0);
-        }
-
-        /** Every weighted layer through the supplied arithmetic, patch by patch for convolutions. */
-        private float[] runOperands() {
-            List<NetLayer> layers = net.layers();
-            for (int i = 0; i < layers.size(); i++) {
-                NetLayer l = layers.get(i);
-                float[] x = floats.act[i];
-                float[] y = floats.act[i + 1];
-                OperandLayer layer = operandLayers[i];
-                if (l instanceof Dense) {
-                    activations[i].indexes(x, x.length, codes[i]);
-                    layer.checkActivations(codes[i], x.length);
-                    for (int o = 0; o < y.length; o++)
-                        y[o] = (float) (layer.dot(codes[i], 0, o) + net.biases[i][o]);
-                } else if (l instanceof Conv2d c) {
-                    activations[i].indexes(x, x.length, codes[i]);
-                    layer.checkActivations(codes[i], x.length);
-                    Kernels.im2colTransposed(codes[i], floats.shapes[i], c, floats.shapes[i + 1], padded[i],
-                            codeCols[i]);
-                    int positions = floats.shapes[i + 1].plane();
-                    float[] bias = net.biases[i];
-                    for (int o = 0; o < bias.length; o++)
-                        for (int p = 0; p < positions; p++)
-                            y[o * positions + p] = (float) (layer.dot(codeCols[i], p * c.reduction(), o) + bias[o]);
-                } else if (l instanceof Relu) {
-                    Kernels.relu(x, y, y.length);
-                } else if (l instanceof MaxPool p) {
-                    Kernels.maxPool(x, floats.shapes[i], p.size(), y, null);
-                }
-            }
-            return floats.act[layers.size()];
+        /** Layer i's input as indexes into its operand table, checked for values the PE cannot take. */
+        private void operandIndexes(int i, float[] x) {
+            activations[i].indexes(x, x.length, codes[i]);
+            operandLayers[i].checkActivations(codes[i], x.length);
         }
 
         private void dense(IntegerLayer layer, int[] a, float[] bias, float[] y) {

@@ -138,52 +138,35 @@ class ReferenceInferenceTest {
      * An exact test arithmetic on fixed-point operands: activations in units of 2^−3, weights in units of 2^−2, so
      * the accumulator is in units of 2^−5. Any format whose values are multiples of those runs on it.
      */
-    static final MacSupplier FIXED_POINT = new MacSupplier() {
+    static final Operands FIXED_POINT_OPERANDS = new Operands() {
         @Override
-        public MacArithmetic arithmetic(OperandFormats f) {
-            return (acc, a, w) -> acc + a * w;
+        public long activation(double value) {
+            return exactly(value * 8);
         }
 
         @Override
-        public Operands operands(OperandFormats f) {
-            return new Operands() {
-                @Override
-                public long activation(double value) {
-                    return exactly(value * 8);
-                }
-
-                @Override
-                public long weight(double value) {
-                    return exactly(value * 4);
-                }
-
-                @Override
-                public long zeroAccumulator() {
-                    return 0;
-                }
-
-                @Override
-                public double accumulatorValue(long acc) {
-                    return acc / 32.0;
-                }
-
-                @Override
-                public String description() {
-                    return "fixed point, test";
-                }
-            };
+        public long weight(double value) {
+            return exactly(value * 4);
         }
 
         @Override
-        public String unsupportedReason(OperandFormats f) {
-            return "";
+        public long zeroAccumulator() {
+            return 0;
         }
 
         @Override
-        public String id() {
-            return "fixed";
+        public double accumulatorValue(long acc) {
+            return acc / 32.0;
+        }
+
+        @Override
+        public String description() {
+            return "fixed point, test";
         }
     };
+
+    static final MacSupplier FIXED_POINT = MacSupplier.of("fixed", f -> (acc, a, w) -> acc + a * w,
+            f -> FIXED_POINT_OPERANDS, f -> "");
 
     private static long exactly(double scaled) {
         assertThat(scaled).isEqualTo(Math.rint(scaled));
@@ -201,49 +184,34 @@ class ReferenceInferenceTest {
 
     /** Records every weight value a MAC is handed, through {@link #FIXED_POINT}'s operands. */
     static MacSupplier recording(List<Double> seen) {
-        return new MacSupplier() {
+        Operands recordingOperands = new Operands() {
             @Override
-            public MacArithmetic arithmetic(OperandFormats f) {
-                return (acc, a, w) -> acc;
+            public long activation(double value) {
+                return FIXED_POINT_OPERANDS.activation(value);
             }
 
             @Override
-            public Operands operands(OperandFormats f) {
-                Operands inner = FIXED_POINT.operands(f);
-                return new Operands() {
-                    @Override
-                    public long activation(double value) {
-                        return inner.activation(value);
-                    }
-
-                    @Override
-                    public long weight(double value) {
-                        seen.add(value);
-                        return inner.weight(value);
-                    }
-
-                    @Override
-                    public long zeroAccumulator() {
-                        return 0;
-                    }
-
-                    @Override
-                    public double accumulatorValue(long acc) {
-                        return 0;
-                    }
-
-                    @Override
-                    public String description() {
-                        return "recording";
-                    }
-                };
+            public long weight(double value) {
+                seen.add(value);
+                return FIXED_POINT_OPERANDS.weight(value);
             }
 
             @Override
-            public String unsupportedReason(OperandFormats f) {
-                return "";
+            public long zeroAccumulator() {
+                return 0;
+            }
+
+            @Override
+            public double accumulatorValue(long acc) {
+                return 0;
+            }
+
+            @Override
+            public String description() {
+                return "recording";
             }
         };
+        return MacSupplier.of("recording", f -> (acc, a, w) -> acc, f -> recordingOperands, f -> "");
     }
 
     @ParameterizedTest
@@ -272,17 +240,8 @@ class ReferenceInferenceTest {
 
     @Test
     void anArithmeticRefusingAPairIsAUserErrorWithItsOwnWords() {
-        MacSupplier refusing = new MacSupplier() {
-            @Override
-            public MacArithmetic arithmetic(OperandFormats f) {
-                return (acc, a, w) -> acc;
-            }
-
-            @Override
-            public String unsupportedReason(OperandFormats f) {
-                return "pe-x cannot run " + f + ": it runs int4 weights only";
-            }
-        };
+        MacSupplier refusing = MacSupplier.of("pe-x", f -> (acc, a, w) -> acc, f -> Operands.INTEGERS,
+                f -> "pe-x cannot run " + f + ": it runs int4 weights only");
         assertThatThrownBy(() -> InferenceConfig.of(INT8_TENSOR, INT8_TENSOR).withArithmetic(refusing))
                 .isInstanceOf(UserInputException.class)
                 .hasMessage("pe-x cannot run w:int8 a:int8: it runs int4 weights only");
