@@ -104,7 +104,12 @@ final class AccuracyCommand implements Callable<Integer> {
                     .formatted(modelFile, trained.network().name(), model, trained.network().name()));
         QuantConfig w = config("--weights", weights, weightClip, "--weight-clip", true);
         QuantConfig a = config("--activations", activations, activationClip, "--activation-clip", false);
-        InferenceConfig inference = InferenceConfig.of(w, a).withArithmetic(arithmetic());
+        InferenceConfig inference;
+        try {
+            inference = InferenceConfig.of(w, a).withArithmetic(arithmetic());
+        } catch (UserInputException e) {
+            throw PeKnobs.inCommandLineTerms(e);
+        }
         LabelledImages test = testImages();
         ReferenceInference quantized = ReferenceInference.prepare(trained.network(), inference,
                 FashionMnist.calibration());

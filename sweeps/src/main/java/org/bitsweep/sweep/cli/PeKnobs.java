@@ -29,4 +29,9 @@ final class PeKnobs {
         };
         return new PeParams(accumulatorBits, o);
     }
+
+    /** A PE's refusal in command-line words: the sweep file's {@code accumulator_bits} is {@code --accumulator-bits}. */
+    static UserInputException inCommandLineTerms(UserInputException e) {
+        return new UserInputException(e.getMessage().replace("accumulator_bits", "--accumulator-bits"), e);
+    }
 }

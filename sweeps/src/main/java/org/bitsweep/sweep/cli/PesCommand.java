@@ -83,7 +83,12 @@ final class PesCommand extends ListingCommand {
             if (!AsicCostModel.nodes().contains(node))
                 throw new UserInputException("--node: unknown node \"%s\"; valid: %s".formatted(node,
                         String.join(", ", AsicCostModel.nodes())));
-            PeDescription d = PeDescription.of(PeCatalog.create(pe.trim(), peKnobs.params()), f, AsicCostModel.at(node));
+            PeDescription d;
+            try {
+                d = PeDescription.of(PeCatalog.create(pe.trim(), peKnobs.params()), f, AsicCostModel.at(node));
+            } catch (UserInputException e) {
+                throw PeKnobs.inCommandLineTerms(e);
+            }
             PrintWriter out = spec.commandLine().getOut();
             if (json)
                 out.println(Json.write(object(d)));
