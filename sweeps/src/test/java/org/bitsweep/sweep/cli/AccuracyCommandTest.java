@@ -101,7 +101,8 @@ class AccuracyCommandTest {
                 "bitmod4:group:128", "--activations", "fp16:none");
         assertThat(narrow.code()).isEqualTo(2);
         assertThat(narrow.err()).startsWith("bitsweep: bitmod cannot run w:bitmod4 a:fp16: a product needs a 45-bit "
-                + "exact partial sum").contains("(set --accumulator-bits to at least 45)", "it runs weights: int2..int16").doesNotContain("\tat ");
+                + "exact partial sum").contains("(set --accumulator-bits to at least 45)", "it runs weights: int2..int16")
+                .doesNotContain("\tat ");
         BitSweepCliTest.Run ints = bitsweep("accuracy", "--model", "fmnist-cnn", "--pe", "lmul", "--weights", "int8",
                 "--activations", "int8");
         assertThat(ints.code()).isEqualTo(2);
