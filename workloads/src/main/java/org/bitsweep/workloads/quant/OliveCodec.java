@@ -16,7 +16,9 @@ import org.bitsweep.workloads.format.OliveFormat;
  * <p>Codes (4 bits, sign-magnitude): a normal value is sign·magnitude-index (index 0 is zero, 1 … 7 the type's
  * positive magnitudes ascending); an outlier is sign·(1 + its index among the abfloat magnitudes); the victim beside
  * an outlier holds 0b1000, "negative zero", which no normal value uses. A pair whose one code is 0b1000 therefore
- * decodes its other code as an outlier ({@link #decodePair}).
+ * decodes its other code as an outlier ({@link #decodePair}). The last element of a group of odd length has no
+ * partner to give up as its victim, so it is always a normal value (clipped to the normal range): otherwise its code
+ * could not be told from a normal one.
  */
 final class OliveCodec implements GroupCodec {
     static final int VICTIM = OliveFormat.VICTIM_CODE;
@@ -96,10 +98,9 @@ final class OliveCodec implements GroupCodec {
             int j = i + 1;
             double a = x[i] / scale;
             double b = j < to ? x[j] / scale : 0;
-            if (Math.abs(a) > limit) {
+            if (Math.abs(a) > limit && j < to) {
                 outlier(a, scale, i, codes, values);
-                if (j < to)
-                    victim(j, codes, values);
+                victim(j, codes, values);
             } else if (j < to && Math.abs(b) > limit) {
                 victim(i, codes, values);
                 outlier(b, scale, j, codes, values);

@@ -171,6 +171,26 @@ class SchemesTest {
     }
 
     @Test
+    void aLoneLastElementOfAnOddGroupIsNeverAnOutlier() {
+        // Rows of 33 with one scale each: elements 0..31 pair up, element 32 has no partner to be its victim. Made
+        // far larger than the rest (beyond the normal range at the 3σ scale), it must still be coded as a normal
+        // value, so that its code alone, read with a normal partner, gives back the stored value.
+        OliveFormat olive = (OliveFormat) Formats.parse("olive4");
+        Tensor t = SyntheticTensors.gaussian("w", 2, 33, 0.1, 3);
+        float[] x = t.data();
+        x[32] = 50;
+        x[65] = -40;
+        QuantizedTensor q = new Quantizer(olive, Granularity.channel(0)).quantize(new Tensor("w", 2, 33, x));
+        for (int row = 0; row < 2; row++) {
+            int last = row * 33 + 32;
+            assertThat(q.codes()[last]).isNotEqualTo(OliveCodec.VICTIM);
+            double value = olive.decodePair(q.selectors()[row], q.codes()[last], 0)[0];
+            assertThat((float) (value * q.scales()[row])).isEqualTo(q.values()[last]);
+            assertThat(q.values()[last]).isNotZero();
+        }
+    }
+
+    @Test
     void effectiveBitsCountScalesZeroPointsAndSelectors() {
         NumberFormat int4 = IntFormat.signed(4);
         assertThat(new Quantizer(int4, Granularity.group(128)).bitsPerElement(128)).isEqualTo(4.125);
