@@ -9,6 +9,7 @@ import org.bitsweep.pe.bitmod.BitModPe;
 import org.bitsweep.pe.fpmac.FpMacPe;
 import org.bitsweep.pe.intmac.IntMacPe;
 import org.bitsweep.pe.lmul.LMulPe;
+import org.bitsweep.pe.olive.OlivePe;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.data.FashionMnist;
 import org.bitsweep.workloads.data.LabelledImages;
@@ -92,6 +93,20 @@ class PeInferenceTest {
         int[] reference = prepare(c).predict(IMAGES);
         ReferenceInference bitmod = prepare(c.withArithmetic(new BitModPe(new PeParams(48, Overflow.WRAP)).macSupplier()));
         assertThat(agreement(bitmod.predict(IMAGES), reference)).isGreaterThanOrEqualTo(0.99);
+    }
+
+    @Test
+    void oliVesPairsReachItsPeDecodedAsItsQuantizerStoredThem() {
+        // olive4 weights in outlier-victim pairs through OliVe's exact integer MAC: per output channel (conv1's rows
+        // of 25 end in a partnerless weight) and in groups of 16 (conv1's rows padded to 32, their last real weight's
+        // partner cropped away). Exact sums, so only float rounding separates them from the FP32 reference.
+        for (String granularity : List.of("channel:0", "group:16")) {
+            InferenceConfig c = InferenceConfig.of(config("olive4", granularity), config("int8", "tensor"));
+            int[] reference = prepare(c).predict(IMAGES);
+            ReferenceInference olive = prepare(c.withArithmetic(
+                    new OlivePe(new PeParams(32, Overflow.WRAP)).macSupplier()));
+            assertThat(agreement(olive.predict(IMAGES), reference)).as(granularity).isGreaterThanOrEqualTo(0.99);
+        }
     }
 
     @Test

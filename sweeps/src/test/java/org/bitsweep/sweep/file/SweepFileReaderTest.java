@@ -254,10 +254,14 @@ class SweepFileReaderTest {
         assertThat(error(base.formatted("  model: fmnist-mlp", "int8", "mxfp8-e4m3", "fp-mac")))
                 .contains("quantization.activations: mxfp8-e4m3 shares scales or types within blocks; top1 quantizes "
                         + "activations with one calibrated scale per tensor");
-        // OliVe's PE runs olive4 weights, but its codes are pairs that reference inference cannot read one by one.
-        assertThat(error(base.formatted("  model: fmnist-mlp", "olive4", "int8", "olive")))
-                .contains("accuracy.through_pe: true, but arithmetic olive: weights olive4: its codes do not decode "
-                        + "one by one");
+        // A scale per input channel (channel:1) varies along K inside a dot product: no MAC can apply it after.
+        assertThat(error("""
+                workload: fmnist-mlp
+                accuracy: {metric: top1, model: fmnist-mlp}
+                quantization: {weights: int8, activations: int8, granularity: channel:1}
+                target: {array: 8x8}
+                """)).contains("accuracy.through_pe: true, but arithmetic int-mac: weights int8 channel:1: a MAC "
+                + "takes symmetric weights");
         assertThat(error("""
                 workload: fmnist-mlp
                 accuracy: {metric: weight_sqnr_db, model: fmnist-mlp}

@@ -8,8 +8,6 @@ import org.bitsweep.workloads.format.FixedPointFormat;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.LookupFormat;
 import org.bitsweep.workloads.format.MinifloatFormat;
-import org.bitsweep.workloads.format.MixtureFormat;
-import org.bitsweep.workloads.format.MxFormat;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
@@ -27,7 +25,8 @@ import org.bitsweep.workloads.trace.OperandFormats;
  * <p>Dot products run one of three ways. With a supplied arithmetic (a PE's, or an integer accumulator that wraps or
  * saturates), they run through it over the operands it defines (see {@link MacSupplier#operands}), for weights
  * quantized symmetrically with one scale per tensor, output channel or group along K, in a format whose codes decode
- * one by one (integer, minifloat, lookup, fixed point, MX, or a mixture through its groups' selectors), and
+ * one by one (integer, minifloat, lookup, fixed point, MX, a mixture through its groups' selectors, or OliVe's
+ * outlier-victim pairs), and
  * quantized activations; the scales are applied after the accumulation. With the default exact arithmetic and both
  * operands integers (weights as above), they run over the integer codes with exact sums. Otherwise they run in FP32
  * over the dequantized values.
@@ -92,10 +91,6 @@ public record InferenceConfig(Optional<QuantConfig> weights, Optional<QuantConfi
             return prefix + "weights %s: a MAC takes symmetric weights with one scale per tensor, output channel "
                     .formatted(describe(weights)) + "(channel:0) or group along K (group:G)";
         NumberFormat f = w.format();
-        if (!(f instanceof IntFormat || f instanceof MinifloatFormat || f instanceof LookupFormat
-                || f instanceof FixedPointFormat || f instanceof MxFormat || f instanceof MixtureFormat))
-            return prefix + "weights %s: its codes do not decode one by one; valid: integer, minifloat, lookup, "
-                    .formatted(f.name()) + "fixed-point, MX formats and mixtures";
         return arithmetic.unsupportedReason(OperandFormats.of(f, activations.get().format()));
     }
 

@@ -11,6 +11,7 @@ import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.data.LabelledImages;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.MixtureFormat;
+import org.bitsweep.workloads.format.OliveFormat;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.quant.QuantizedTensor;
@@ -282,7 +283,9 @@ public final class ReferenceInference {
             for (int j = 0; j < w.length; j++) {
                 // What the weight was stored with: scales and a mixture's selectors are per tensor, row or group.
                 int stored = (j / k) * stride + (j % k) / groupSize;
-                w[j] = operands.weight(gridValue(q, stored, q.codes()[j]));
+                int groupStart = stride == 0 ? 0 : (j / k) * k + (j % k) / groupSize * groupSize;
+                int groupEnd = stride == 0 ? w.length : Math.min((j / k) * k + k, groupStart + groupSize);
+                w[j] = operands.weight(gridValue(q, stored, j, groupStart, groupEnd));
             }
             double[] weightScales = q.scales().length == 0 ? new double[] {1} : q.scales();
             double[] scales = new double[weightScales.length];
@@ -292,11 +295,35 @@ public final class ReferenceInference {
                     input.indexOffset(), supplier.arithmetic(formats), operands);
         }
 
-        /** The value a weight code stands for before its scale; a mixture reads it through its group's choice. */
-        private static double gridValue(QuantizedTensor q, int group, int code) {
+        /**
+         * The value weight j's code stands for before its scale: a mixture reads it through its group's choice of
+         * type; OliVe in pairs (2i, 2i + 1) counted from its group's start.
+         */
+        private static double gridValue(QuantizedTensor q, int group, int j, int groupStart, int groupEnd) {
+            int code = q.codes()[j];
             if (q.format() instanceof MixtureFormat m)
                 return m.candidates().get(q.selectors()[group]).decode(code);
+            if (q.format() instanceof OliveFormat o) {
+                int type = q.selectors()[group];
+                if ((j - groupStart) % 2 == 1)
+                    return o.decodePair(type, q.codes()[j - 1], code)[1];
+                if (j + 1 < groupEnd)
+                    return o.decodePair(type, code, q.codes()[j + 1])[0];
+                return partnerless(o, type, code, q.scales()[group], q.values()[j]);
+            }
             return q.format().decode(code);
+        }
+
+        /**
+         * OliVe's last element of a row whose group runs on into padding (K not a multiple of the group): its
+         * partner, cropped away, may have been its victim. Of the two readings, normal or outlier, the one the
+         * quantizer stored is the one that gives back its dequantized value.
+         */
+        private static double partnerless(OliveFormat o, int type, int code, double scale, float stored) {
+            double normal = o.decodePair(type, code, 0)[0];
+            if ((float) (normal * scale) == stored || (code & 0b111) == 0)
+                return normal;
+            return o.decodePair(type, OliveFormat.VICTIM_CODE, code)[1];
         }
 
         double scale(int row, int group) {
