@@ -145,6 +145,12 @@ class PeInferenceTest {
         float[] fp32 = ReferenceInference.prepare(net, c.withArithmetic(
                 new FpMacPe(new PeParams(32, Overflow.WRAP)).macSupplier()), ones).logits(new float[] {1, 1});
         assertThat(fp32[0]).isCloseTo(0.5f, org.assertj.core.api.Assertions.within(1e-3f));
+        // fp16 weights (grid up to 65,504) times fp6-e3m2 activations (up to 28) overflow fp16 the same way, but
+        // e3m2 has no NaN to carry into fc2: the image's logits are NaN, and nothing stops the run.
+        InferenceConfig noNaN = InferenceConfig.of(config("fp16", "channel:0"), config("fp6-e3m2", "tensor"));
+        float[] nan = ReferenceInference.prepare(net, noNaN.withArithmetic(
+                new FpMacPe(new PeParams(16, Overflow.WRAP)).macSupplier()), ones).logits(new float[] {1, 1});
+        assertThat(nan[0]).isNaN();
     }
 
     static double agreement(int[] a, int[] b) {

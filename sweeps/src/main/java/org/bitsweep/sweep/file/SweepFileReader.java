@@ -140,8 +140,8 @@ public final class SweepFileReader {
         } else {
             axis(axes, "target.array", "/target/array", t.get("array"), this::array, null, Numbers.NONE);
         }
-        axis(axes, "target.dataflow", "/target/dataflow", t.get("dataflow"), n -> Dataflow.parse("dataflow", text(n)),
-                List.of(Dataflow.OS), Numbers.NONE);
+        axis(axes, "target.dataflow", "/target/dataflow", t.get("dataflow"), this::dataflow, List.of(Dataflow.OS),
+                Numbers.NONE);
         axis(axes, "target.accumulator_bits", "/target/accumulator_bits", t.get("accumulator_bits"),
                 n -> (int) ranged(n, PeParams.MIN_ACC_BITS, PeParams.MAX_ACC_BITS), List.of(DEFAULT_ACCUMULATOR_BITS), Numbers.INTEGER);
         axis(axes, "target.overflow", "/target/overflow", t.get("overflow"), this::overflow, List.of(Overflow.WRAP), Numbers.NONE);
@@ -151,8 +151,8 @@ public final class SweepFileReader {
                 List.of(DEFAULT_CLOCK_MHZ), Numbers.REAL);
         axis(axes, "target.dram_gbps", "/target/dram_gbps", t.get("dram_gbps"), this::positiveNumber,
                 List.of(Accelerator.DEFAULT_DRAM_GBPS), Numbers.REAL);
-        axis(axes, "target.timing", "/target/timing", t.get("timing"), n -> Timing.parse("timing", text(n)),
-                List.of(Timing.BITSWEEP), Numbers.NONE);
+        axis(axes, "target.timing", "/target/timing", t.get("timing"), this::timing, List.of(Timing.BITSWEEP),
+                Numbers.NONE);
         axis(axes, "target.node", "/target/node", t.get("node"), this::node, List.of(DEFAULT_NODE), Numbers.NONE);
 
         List<List<String>> zip = zip(root.get("zip"), axes);
@@ -492,9 +492,13 @@ public final class SweepFileReader {
                         continue;
                     }
                     QuantConfig wq;
-                    InferenceConfig config;
                     try {
                         wq = QuantConfig.of((NumberFormat) w, (Granularity) g);
+                    } catch (UserInputException e) {
+                        continue;                   // reported at quantization.granularity
+                    }
+                    InferenceConfig config;
+                    try {
                         config = InferenceConfig.of(wq, QuantConfig.of((NumberFormat) a, Granularity.TENSOR));
                     } catch (UserInputException e) {
                         error("/quantization/activations", e.getMessage());
@@ -620,6 +624,20 @@ public final class SweepFileReader {
             if (o.id().equals(v))
                 return o;
         throw new UserInputException("unknown overflow \"%s\"; valid: %s".formatted(v, Overflow.validIds()));
+    }
+
+    private Dataflow dataflow(JsonNode n) {
+        String v = text(n);
+        return Dataflow.all().stream().filter(d -> d.id().equals(v)).findFirst().orElseThrow(() ->
+                new UserInputException("unknown dataflow \"%s\"; valid: os, ws, is".formatted(v)));
+    }
+
+    private Timing timing(JsonNode n) {
+        String v = text(n);
+        for (Timing t : Timing.values())
+            if (t.id().equals(v))
+                return t;
+        throw new UserInputException("unknown timing \"%s\"; valid: bitsweep, scalesim".formatted(v));
     }
 
     private String node(JsonNode n) {

@@ -282,10 +282,10 @@ class SweepFileReaderTest {
         assertThat(s.axis("target.dram_gbps").values()).containsExactly(8.0, 16.0, 32.0, 64.0);
         assertThat(s.axis("target.timing").values()).containsExactly(Timing.SCALESIM);
         assertThat(ResolvedSweepWriter.text(s)).contains("dataflow:\n  - os\n  - ws\n  - is", "timing:\n  - scalesim");
-        assertThat(error(MINIMAL + "  dataflow: rs\n")).contains("sweep.yaml:7: target.dataflow: dataflow: \"rs\"; "
-                + "valid: os, ws, is");
+        assertThat(error(MINIMAL + "  dataflow: rs\n")).contains("sweep.yaml:7: target.dataflow: unknown dataflow "
+                + "\"rs\"; valid: os, ws, is");
         assertThat(error(MINIMAL + "  dram_gbps: 0\n")).contains("sweep.yaml:7: target.dram_gbps:");
-        assertThat(error(MINIMAL + "  timing: cycle-accurate\n")).contains("sweep.yaml:7: target.timing: timing: "
-                + "\"cycle-accurate\"; valid: bitsweep, scalesim");
+        assertThat(error(MINIMAL + "  timing: cycle-accurate\n")).contains("sweep.yaml:7: target.timing: unknown "
+                + "timing \"cycle-accurate\"; valid: bitsweep, scalesim");
     }
 }

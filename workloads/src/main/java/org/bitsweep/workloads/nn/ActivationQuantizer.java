@@ -81,7 +81,8 @@ public final class ActivationQuantizer {
     /**
      * An index for each x[0 … n) from which {@link #operandTable} gives its operand, 0 standing for the value 0 (so
      * that a convolution's zero padding needs no translation): the integer itself for integer formats, otherwise
-     * the code XOR the code of +0.
+     * the code XOR the code of +0. A NaN (an accumulator that overflowed upstream, then ∞ − ∞) in a format that has
+     * no NaN gets {@link #nanIndex}, past every code, whose operand is {@link #NO_OPERAND}.
      */
     void indexes(float[] x, int n, int[] out) {
         if (integer != null) {
@@ -91,11 +92,7 @@ public final class ActivationQuantizer {
         int zero = zeroCode();
         for (int i = 0; i < n; i++) {
             float v = x[i];
-            if (v != v && !carriesNaN)
-                throw new UserInputException(("an activation became NaN (an accumulator overflowed upstream, then "
-                        + "∞ − ∞), and %s has no NaN to carry it; a wider accumulator avoids the overflow")
-                        .formatted(format.name()));
-            out[i] = format.encode(v / scale) ^ zero;
+            out[i] = v != v && !carriesNaN ? nanIndex() : format.encode(v / scale) ^ zero;
         }
     }
 
@@ -120,8 +117,9 @@ public final class ActivationQuantizer {
             return table;
         }
         int zero = zeroCode();
-        long[] table = new long[1 << format.bits()];
-        for (int index = 0; index < table.length; index++) {
+        long[] table = new long[nanIndex() + 1];
+        table[nanIndex()] = NO_OPERAND;
+        for (int index = 0; index < nanIndex(); index++) {
             int code = index ^ zero;
             if (code >= format.codeCount()) {
                 table[index] = NO_OPERAND;
@@ -139,6 +137,10 @@ public final class ActivationQuantizer {
             }
         }
         return table;
+    }
+
+    private int nanIndex() {
+        return 1 << format.bits();
     }
 
     private int zeroCode() {

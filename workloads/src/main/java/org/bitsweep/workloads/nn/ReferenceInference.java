@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.arith.MacArithmetic;
 import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.data.LabelledImages;
@@ -320,8 +319,10 @@ public final class ReferenceInference {
          * quantizer stored is the one that gives back its dequantized value.
          */
         private static double partnerless(OliveFormat o, int type, int code, double scale, float stored) {
+            if ((code & 0b111) == 0)
+                return 0;                               // a zero of either sign; no outlier has magnitude index 0
             double normal = o.decodePair(type, code, 0)[0];
-            if ((float) (normal * scale) == stored || (code & 0b111) == 0)
+            if ((float) (normal * scale) == stored)
                 return normal;
             return o.decodePair(type, OliveFormat.VICTIM_CODE, code)[1];
         }
@@ -331,14 +332,14 @@ public final class ReferenceInference {
         }
 
         /**
-         * Fails on an activation no operand stands for: NaN or ±∞ (an accumulator that overflowed to ±∞ upstream) on
-         * a PE whose operands cannot carry them.
+         * Whether every activation has an operand: not so for NaN or ±∞ (an accumulator that overflowed upstream)
+         * where the format or the PE's operands cannot carry them.
          */
-        void checkActivations(int[] a, int n) {
+        boolean operandsFor(int[] a, int n) {
             for (int i = 0; i < n; i++)
                 if (activationOperands[a[i] + activationOffset] == ActivationQuantizer.NO_OPERAND)
-                    throw new UserInputException(("an activation became NaN or infinite (an accumulator overflowed "
-                            + "upstream), and the PE's operands cannot carry it; %s").formatted(operands.description()));
+                    return false;
+            return true;
         }
 
         /** Σ_g value(acc_g)·scale(o, g) for weight row o against the activation indexes a[aFrom … aFrom + K). */
@@ -395,8 +396,9 @@ public final class ReferenceInference {
                 float[] x = floats.act[i];
                 float[] y = floats.act[i + 1];
                 OperandLayer operands = operandLayers[i];
+                if (operands != null && !operandIndexes(i, x))
+                    return nanLogits();
                 if (l instanceof Dense && operands != null) {
-                    operandIndexes(i, x);
                     for (int o = 0; o < y.length; o++)
                         y[o] = (float) (operands.dot(codes[i], 0, o) + net.biases[i][o]);
                 } else if (l instanceof Dense) {
@@ -404,7 +406,6 @@ public final class ReferenceInference {
                     dense(integers[i], codes[i], net.biases[i], y);
                 } else if (l instanceof Conv2d c && operands != null) {
                     // Patch by patch, k = 0, 1, ...: the order the PE's arithmetic is defined in.
-                    operandIndexes(i, x);
                     Kernels.im2colTransposed(codes[i], floats.shapes[i], c, floats.shapes[i + 1], padded[i],
                             codeCols[i]);
                     int positions = floats.shapes[i + 1].plane();
@@ -429,10 +430,20 @@ public final class ReferenceInference {
             return floats.act[layers.size()];
         }
 
-        /** Layer i's input as indexes into its operand table, checked for values the PE cannot take. */
-        private void operandIndexes(int i, float[] x) {
+        /**
+         * Layer i's input as indexes into its operand table; false when a value has no operand (a NaN or ±∞ from an
+         * overflow upstream that the format or the PE cannot carry).
+         */
+        private boolean operandIndexes(int i, float[] x) {
             activations[i].indexes(x, x.length, codes[i]);
-            operandLayers[i].checkActivations(codes[i], x.length);
+            return operandLayers[i].operandsFor(codes[i], x.length);
+        }
+
+        /** What an image whose activations left every format's range comes to: NaN logits, as float hardware gives. */
+        private float[] nanLogits() {
+            float[] out = floats.act[net.layers().size()];
+            Arrays.fill(out, Float.NaN);
+            return out;
         }
 
         private void dense(IntegerLayer layer, int[] a, float[] bias, float[] y) {

@@ -12,6 +12,7 @@ import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.data.LabelledImages;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
+import org.bitsweep.workloads.format.OliveFormat;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.quant.QuantizedTensor;
@@ -234,21 +235,30 @@ class ReferenceInferenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"channel:0", "group:16", "tensor"})
+    @ValueSource(strings = {"channel:0", "group:16", "group:5", "tensor"})
     void oliVePairsReachTheArithmeticAsTheQuantizerStoredThem(String granularity) {
-        // Rows of 25: with channel:0 the last weight of each row has no partner; with group:16 the second group of
-        // each row is padded with 7 zeros, and the last real weight, large against its group (about 39 at the 3σ
-        // scale, past the normal limit 32), becomes an outlier whose victim, a padding zero, is cropped away; with
-        // tensor the pairs run across the rows. The values a MAC is handed, times their scale, must be the
-        // dequantized weights exactly.
+        // Rows of 25 (3 rows), so pairs meet every kind of edge: with channel:0 each row's last weight has no
+        // partner; with group:5 every group is odd; with group:16 each row's second group is padded with 7 zeros and
+        // its last real weight, large against its group, becomes an outlier whose victim, a padding zero, is cropped
+        // away; with tensor the pairs run on across rows (weight 24 pairs with 25, the first of row 1). Large weights
+        // mid-row make outliers with partners. The values a MAC is handed, times their scale, must be the dequantized
+        // weights exactly.
         Network net = new Network("olive", new Shape(1, 1, 25), List.of(new Dense("fc", 25, 3)));
         float[] w = new float[75];
         for (int j = 0; j < w.length; j++)
             w[j] = (float) (0.01 * ((j * 7) % 11 - 5));
-        w[24] = 3;
-        w[49] = -2.5f;
-        w[74] = 2;
-        w[2] = 4;
+        if (granularity.equals("tensor")) {
+            w[25] = 4;                  // one value far out of 75: an outlier, its victim weight 24 across the row end
+        } else {
+            w[2] = 4;
+            w[10] = -3;
+            w[37] = -3;
+            w[60] = 3.5f;
+        }
+        if (granularity.equals("group:16")) {
+            w[24] = 3;
+            w[49] = -2.5f;
+        }
         net.setParameters(0, w, new float[] {0, 0, 0});
         QuantConfig olive = QuantConfig.of(Formats.parse("olive4"), Granularity.parse(granularity));
         List<Double> seen = new java.util.ArrayList<>();
@@ -257,10 +267,17 @@ class ReferenceInferenceTest {
         LabelledImages ones = new LabelledImages("ones", 1, 1, 25, pixels, new byte[] {0}, 2);
         ReferenceInference.prepare(net, InferenceConfig.of(olive, INT8_TENSOR).withArithmetic(recording(seen)), ones);
         QuantizedTensor q = ReferenceInference.quantizeWeights(net.weight(0), olive);
+        // Outliers did happen (each leaves a victim code beside it), except in groups of 5, too small for one.
+        if (!granularity.equals("group:5"))
+            assertThat(java.util.Arrays.stream(q.codes()).filter(c -> c == OliveFormat.VICTIM_CODE).count())
+                    .isPositive();
+        if (granularity.equals("tensor"))
+            assertThat(q.codes()[24]).isEqualTo(OliveFormat.VICTIM_CODE);
+        int groupSize = granularity.startsWith("group:") ? Integer.parseInt(granularity.substring(6)) : 25;
+        int groupsPerRow = (25 + groupSize - 1) / groupSize;
         assertThat(seen).hasSize(75);
         for (int j = 0; j < 75; j++) {
-            int scale = granularity.equals("tensor") ? 0 : granularity.equals("channel:0") ? j / 25
-                    : j / 25 * 2 + j % 25 / 16;
+            int scale = granularity.equals("tensor") ? 0 : j / 25 * groupsPerRow + j % 25 / groupSize;
             assertThat((float) (seen.get(j) * q.scales()[scale])).as("weight %d", j).isEqualTo(q.values()[j]);
         }
     }
