@@ -18,7 +18,6 @@ import org.bitsweep.sim.array.SystolicArray;
 import org.bitsweep.sim.mapping.Mapper;
 import org.bitsweep.sim.mapping.Mapping;
 import org.bitsweep.sim.memory.Buffer;
-import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.model.GemmShape;
 import org.bitsweep.workloads.trace.CodeStatistics;
 import org.bitsweep.workloads.trace.LayerTrace;
@@ -53,8 +52,8 @@ public final class Simulator {
         for (Map.Entry<OperandFormats, LayerTrace> e : plan.formats.entrySet()) {
             OperandFormats f = e.getKey();
             if (!pe.supports(f))
-                throw new UserInputException("layer %s: %s".formatted(e.getValue().layer().name(),
-                        pe.unsupportedReason(f)));
+                throw new Infeasible(Infeasible.FORMAT_REFUSED, "layer %s: %s".formatted(
+                        e.getValue().layer().name(), pe.unsupportedReason(f)));
             Inventory inventory = pe.inventory(f);
             double area = CachedCosts.areaUm2(cost, inventory);
             if (area > peAreaUm2) {
@@ -154,8 +153,8 @@ public final class Simulator {
             mapping = mapper.map(new Mapper.Problem(s, stretched, revisit, df.folds(s, array, pe.lanes()),
                     pe.lanes(), activationBits, weightBits, outputBits, visits -> arraySramPj(acc, prices, s, once, visits, activationBits,
                     weightBits, outputBits).total()));
-        } catch (UserInputException e) {
-            throw new UserInputException("layer " + t.layer().name() + ": " + e.getMessage(), e);
+        } catch (Infeasible e) {
+            throw new Infeasible(e.category(), "layer " + t.layer().name() + ": " + e.getMessage());
         }
         long compute = mapping.computeCycles();
         long cycles = mapping.cycles();

@@ -6,14 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.bitsweep.sweep.eval.Evaluator;
 import org.bitsweep.sweep.exec.SweepExecutor;
 import org.bitsweep.sweep.file.ResolvedSweepWriter;
-import org.bitsweep.sweep.file.SweepFile;
+import org.bitsweep.sweep.model.SweepFile;
 import org.bitsweep.sweep.space.DesignSpace;
-import org.bitsweep.sweep.store.ResultColumns;
+import org.bitsweep.sweep.report.SweepReport;
 import org.bitsweep.sweep.store.ResultStore;
 import org.bitsweep.workloads.UserInputException;
 
@@ -22,15 +24,20 @@ import org.bitsweep.workloads.UserInputException;
  * report. With {@code resume}, the rows an interrupted run finished are kept and only the rest run.
  */
 public final class SweepRunner {
-    /** What a finished sweep did and wrote, for the command line to report. */
+    /**
+     * What a finished sweep did and wrote, for the command line to report.
+     *
+     * @param failures the new rows that are not feasible, counted by the category of their reason
+     */
     public record Outcome(long spacePoints, long resumedRows, long newRows, int accuracyEvaluations,
-                          SweepReport.Summary report, List<Path> files) {
+                          Map<String, Long> failures, SweepReport.Summary report, List<Path> files) {
     }
 
     private SweepRunner() {
     }
 
     public static Outcome run(SweepFile sweep, Path out, SweepExecutor executor, boolean resume) {
+        DesignSpace space = new DesignSpace(sweep);
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -52,9 +59,11 @@ public final class SweepRunner {
             ResolvedSweepWriter.write(sweep, resolved);
         }
 
-        DesignSpace space = new DesignSpace(sweep);
         Evaluator evaluator = new Evaluator(space);
-        List<String> header = ResultColumns.header(sweep);
+        List<String> header = evaluator.columns().header();
+        int feasibleAt = header.indexOf("feasible");
+        int reasonAt = header.indexOf("reason");
+        Map<String, Long> failures = new TreeMap<>();
         ResultStore store;
         long fromId = 0;
         long resumed = 0;
@@ -71,12 +80,20 @@ public final class SweepRunner {
             executor.run(space, fromId, evaluator::evaluate, row -> {
                 store.write(row);
                 written[0]++;
+                if (!Boolean.TRUE.equals(row.values().get(feasibleAt)))
+                    failures.merge(category(String.valueOf(row.values().get(reasonAt))), 1L, Long::sum);
             });
         }
         SweepReport.Summary report = SweepReport.build(sweep, out);
         List<Path> files = new ArrayList<>(List.of(resolved, out.resolve(ResultStore.CSV), out.resolve(ResultStore.JSONL)));
         files.addAll(report.files());
-        return new Outcome(space.size(), resumed, written[0], evaluator.accuracyEvaluations(), report, files);
+        return new Outcome(space.size(), resumed, written[0], evaluator.accuracyEvaluations(), failures, report, files);
+    }
+
+    /** A reason's category: the words before its first colon ({@code no tile fits}, {@code constraint}). */
+    static String category(String reason) {
+        int colon = reason.indexOf(':');
+        return colon < 0 ? reason : reason.substring(0, colon);
     }
 
     /**
@@ -88,7 +105,7 @@ public final class SweepRunner {
             return 0;
         long last = finished.stream().mapToLong(Long::longValue).max().orElseThrow();
         long expected = 0;
-        for (Iterator<org.bitsweep.sweep.space.DesignPoint> it = space.points(0); it.hasNext(); ) {
+        for (Iterator<org.bitsweep.sweep.model.DesignPoint> it = space.points(0); it.hasNext(); ) {
             long id = it.next().id();
             if (id > last)
                 break;

@@ -3,6 +3,7 @@ package org.bitsweep.report.chart;
 import java.awt.Rectangle;
 import java.nio.file.Path;
 import org.bitsweep.report.io.AtomicFiles;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.text.TextUtils;
@@ -55,6 +56,24 @@ final class ChartFiles {
             TextUtils.setUseDrawRotatedStringWorkaround(workaround);
         }
         return g2.getSVGElement();
+    }
+
+    /**
+     * Lays the chart out as {@link #writeSvg} draws it, without keeping the drawing, and says where its plot area
+     * landed: what maps a data value to the pixel it is drawn at.
+     */
+    static synchronized ChartRenderingInfo layout(JFreeChart chart, int widthPx, int heightPx) {
+        requireSize(widthPx, heightPx);
+        SVGGraphics2D g2 = new SVGGraphics2D(widthPx, heightPx);
+        ChartRenderingInfo info = new ChartRenderingInfo();
+        boolean workaround = TextUtils.isUseDrawRotatedStringWorkaround();
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+        try {
+            chart.draw(g2, new Rectangle(widthPx, heightPx), null, info);
+        } finally {
+            TextUtils.setUseDrawRotatedStringWorkaround(workaround);
+        }
+        return info;
     }
 
     private static void requireSize(int widthPx, int heightPx) {

@@ -8,6 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import java.awt.geom.Rectangle2D;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.DatasetRenderingOrder;
 import org.jfree.chart.plot.XYPlot;
@@ -89,6 +91,29 @@ public record ParetoChart(String title, Axis xAxis, Axis yAxis, List<Series> poi
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         ParetoStyle.apply(chart);
         return chart;
+    }
+
+    /**
+     * Where each point lands in a {@code widthPx × heightPx} drawing, as the PNG and SVG draw it: one
+     * {@code [x, y]} pixel pair per point, the points' series first and then the fronts', each in the order given
+     * (not re-sorted). A report lays clickable marks over the drawn chart with it.
+     */
+    public List<double[][]> pixelPositions(int widthPx, int heightPx) {
+        JFreeChart chart = toJFreeChart();
+        ChartRenderingInfo info = ChartFiles.layout(chart, widthPx, heightPx);
+        XYPlot plot = chart.getXYPlot();
+        Rectangle2D area = info.getPlotInfo().getDataArea();
+        List<double[][]> out = new java.util.ArrayList<>();
+        for (Series s : concat(points, fronts)) {
+            double[] xs = s.x();
+            double[] ys = s.y();
+            double[][] px = new double[xs.length][];
+            for (int i = 0; i < xs.length; i++)
+                px[i] = new double[] {plot.getDomainAxis().valueToJava2D(xs[i], area, plot.getDomainAxisEdge()),
+                        plot.getRangeAxis().valueToJava2D(ys[i], area, plot.getRangeAxisEdge())};
+            out.add(px);
+        }
+        return out;
     }
 
     /** Writes the chart as a PNG, atomically; an I/O failure surfaces as {@link java.io.UncheckedIOException}. */

@@ -38,15 +38,14 @@ final class ParetoStyle {
     }
 
     /**
-     * Markers joined by a line, series i taking palette entry {@code firstColour + i}. Starting after the points'
-     * colours keeps every legend entry distinct, so no front is mistaken for a cloud it was not computed from.
+     * Markers joined by a line, front i in front colour i: colours no point series uses, so no front is mistaken for
+     * a cloud of points; the marker shape follows the points' series count so legend entries stay distinct.
      */
     static XYLineAndShapeRenderer fronts(int firstColour, int seriesCount) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < seriesCount; i++) {
-            int colour = firstColour + i;
-            r.setSeriesPaint(i, Palette.colour(colour, 1.0));
-            r.setSeriesShape(i, Palette.marker(colour, FRONT_SIZE_PX));
+            r.setSeriesPaint(i, Palette.frontColour(i));
+            r.setSeriesShape(i, Palette.marker(firstColour + i, FRONT_SIZE_PX));
             r.setSeriesStroke(i, new BasicStroke(FRONT_LINE_WIDTH_PX, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         }
         return r;

@@ -13,6 +13,9 @@ import org.bitsweep.report.io.AtomicFiles;
 /**
  * A self-contained HTML page: charts inlined as SVG, tables that sort on a click of their header (a few lines of
  * inline script, no library), and preformatted text. Nothing is loaded from elsewhere, so it reads offline.
+ *
+ * <p>A chart may carry hotspots: marks laid over its points that show a tooltip when hovered and, when clicked,
+ * highlight the table row with the same key.
  */
 public final class HtmlReport {
     /** One block of the page, in order. */
@@ -25,11 +28,28 @@ public final class HtmlReport {
     private record Paragraph(String text) implements Block {
     }
 
-    private record Svg(String caption, String svg) implements Block {
+    private record Svg(String caption, String svg, List<Hotspot> hotspots) implements Block {
     }
 
-    /** {@code numeric[c]} says whether column c sorts as numbers. */
-    private record Table(String id, List<String> header, List<List<String>> rows, boolean[] numeric) implements Block {
+    /**
+     * {@code numeric[c]} says whether column c sorts as numbers; {@code keys} names each row for hotspots (empty:
+     * none); with {@code formatNumbers}, numeric cells show 4 significant digits and sort by their full value.
+     */
+    private record Table(String id, List<String> header, List<List<String>> rows, boolean[] numeric,
+                         List<String> keys, boolean formatNumbers) implements Block {
+    }
+
+    /**
+     * A mark over one point of a chart, in the SVG's pixel coordinates.
+     *
+     * @param row     the key of the table row it highlights when clicked (may name no row)
+     * @param tooltip what hovering shows
+     */
+    public record Hotspot(double x, double y, String row, String tooltip) {
+        public Hotspot {
+            Objects.requireNonNull(row, "row");
+            Objects.requireNonNull(tooltip, "tooltip");
+        }
     }
 
     private record Pre(String text) implements Block {
@@ -55,13 +75,28 @@ public final class HtmlReport {
 
     /** Inlines an SVG document (its XML prolog dropped). */
     public HtmlReport svg(String caption, String svgDocument) {
+        return svg(caption, svgDocument, List.of());
+    }
+
+    /** Inlines an SVG document with marks over its points (see {@link Hotspot}). */
+    public HtmlReport svg(String caption, String svgDocument, List<Hotspot> hotspots) {
         int start = svgDocument.indexOf("<svg");
-        blocks.add(new Svg(caption, start >= 0 ? svgDocument.substring(start) : svgDocument));
+        blocks.add(new Svg(caption, start >= 0 ? svgDocument.substring(start) : svgDocument, List.copyOf(hotspots)));
         return this;
     }
 
     /** A table; a column sorts as numbers when every cell of it parses as one. */
     public HtmlReport table(List<String> header, List<List<String>> rows) {
+        return table(header, rows, List.of(), false);
+    }
+
+    /**
+     * A table whose rows carry keys that hotspots name, and whose numbers show {@value #SIGNIFICANT_DIGITS}
+     * significant digits when {@code formatNumbers} (sorting still uses the full value).
+     */
+    public HtmlReport table(List<String> header, List<List<String>> rows, List<String> keys, boolean formatNumbers) {
+        if (!keys.isEmpty() && keys.size() != rows.size())
+            throw new IllegalArgumentException("one key per row, or none");
         boolean[] numeric = new boolean[header.size()];
         for (int c = 0; c < header.size(); c++) {
             boolean all = !rows.isEmpty();
@@ -69,8 +104,26 @@ public final class HtmlReport {
                 all &= isNumber(row.get(c));
             numeric[c] = all;
         }
-        blocks.add(new Table("table" + tables++, List.copyOf(header), rows.stream().map(List::copyOf).toList(), numeric));
+        blocks.add(new Table("table" + tables++, List.copyOf(header), rows.stream().map(List::copyOf).toList(),
+                numeric, List.copyOf(keys), formatNumbers));
         return this;
+    }
+
+    /** Digits a formatted table shows of each number. */
+    public static final int SIGNIFICANT_DIGITS = 4;
+
+    /** A number to {@value #SIGNIFICANT_DIGITS} significant digits: 5.627e+11, 91.54, 0.1236; integers below 10^4 whole. */
+    public static String fourDigits(String number) {
+        double v = Double.parseDouble(number);
+        if (!Double.isFinite(v))
+            return number;
+        if (v == Math.rint(v) && Math.abs(v) < 1e4)
+            return Long.toString((long) v);
+        double a = Math.abs(v);
+        if (a >= 1e-3 && a < 1e6)
+            return new java.math.BigDecimal(v).round(new java.math.MathContext(SIGNIFICANT_DIGITS)).stripTrailingZeros()
+                    .toPlainString();
+        return String.format(java.util.Locale.ROOT, "%." + (SIGNIFICANT_DIGITS - 1) + "e", v);
     }
 
     public HtmlReport pre(String text) {
@@ -97,15 +150,51 @@ public final class HtmlReport {
             else if (block instanceof Paragraph p)
                 b.append("<p>").append(escape(p.text())).append("</p>\n");
             else if (block instanceof Svg s)
-                b.append("<figure>").append(s.svg()).append("<figcaption>").append(escape(s.caption()))
-                        .append("</figcaption></figure>\n");
+                figure(b, s);
             else if (block instanceof Pre p)
                 b.append("<pre>").append(escape(p.text())).append("</pre>\n");
             else if (block instanceof Table t)
                 table(b, t);
         }
+        b.append("<div id=\"tooltip\" role=\"tooltip\" hidden></div>\n");
         b.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
         return b.toString();
+    }
+
+    private static void figure(StringBuilder b, Svg s) {
+        b.append("<figure>").append(s.svg());
+        if (!s.hotspots().isEmpty()) {
+            b.append("<script type=\"application/json\" class=\"hotspots\">[");
+            for (int i = 0; i < s.hotspots().size(); i++) {
+                Hotspot h = s.hotspots().get(i);
+                b.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "[%.2f,%.2f,", h.x(), h.y()))
+                        .append(json(h.row())).append(',').append(json(h.tooltip())).append(']');
+            }
+            b.append("]</script>");
+        }
+        b.append("<figcaption>").append(escape(s.caption())).append("</figcaption></figure>\n");
+    }
+
+    /** A JSON string that is also safe inside a script element ({@code </} never appears). */
+    static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '<' -> b.append("\\u003c");
+                case '>' -> b.append("\\u003e");
+                case '&' -> b.append("\\u0026");
+                default -> {
+                    if (c < 0x20)
+                        b.append(String.format("\\u%04x", (int) c));
+                    else
+                        b.append(c);
+                }
+            }
+        }
+        return b.append('"').toString();
     }
 
     private static void table(StringBuilder b, Table t) {
@@ -114,10 +203,17 @@ public final class HtmlReport {
             b.append("<th data-type=\"").append(t.numeric()[c] ? "number" : "text").append("\" title=\"click to sort\">")
                     .append(escape(t.header().get(c))).append("</th>");
         b.append("</tr></thead>\n<tbody>\n");
-        for (List<String> row : t.rows()) {
-            b.append("<tr>");
-            for (String cell : row)
-                b.append("<td>").append(escape(cell)).append("</td>");
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<String> row = t.rows().get(r);
+            b.append(t.keys().isEmpty() ? "<tr>" : "<tr data-row=\"" + escape(t.keys().get(r)) + "\">");
+            for (int c = 0; c < row.size(); c++) {
+                String cell = row.get(c);
+                if (t.formatNumbers() && t.numeric()[c])
+                    b.append("<td data-value=\"").append(escape(cell)).append("\">").append(escape(fourDigits(cell)))
+                            .append("</td>");
+                else
+                    b.append("<td>").append(escape(cell)).append("</td>");
+            }
             b.append("</tr>\n");
         }
         b.append("</tbody></table>\n");
@@ -157,9 +253,17 @@ public final class HtmlReport {
             th[aria-sort="ascending"]::after { content: " \\25B2"; }
             th[aria-sort="descending"]::after { content: " \\25BC"; }
             pre { background: #f7f7f7; padding: 1em; overflow-x: auto; }
+            tr.highlight td { background: #fff3b0; }
+            circle.hotspot { fill: transparent; cursor: pointer; }
+            circle.hotspot:hover, circle.hotspot.selected { stroke: #000; stroke-width: 2; }
+            #tooltip { position: absolute; background: #fff; border: 1px solid #888; padding: 0.3em 0.5em;
+                       font-size: 0.8em; white-space: pre; pointer-events: none; box-shadow: 0 1px 3px #aaa; }
             """;
 
-    /** Click a header to sort by it; click again to reverse. Numbers sort as numbers, text as text. */
+    /**
+     * Click a header to sort by it; click again to reverse. Numbers sort as numbers (by their full value, not the
+     * digits shown), text as text. Hovering a chart's hotspot shows its tooltip; clicking one highlights its row.
+     */
     private static final String SCRIPT = """
             document.querySelectorAll('table.sortable').forEach(function (table) {
               table.querySelectorAll('th').forEach(function (th, column) {
@@ -171,13 +275,51 @@ public final class HtmlReport {
                   var body = table.tBodies[0];
                   var rows = Array.prototype.slice.call(body.rows);
                   rows.sort(function (a, b) {
-                    var x = a.cells[column].textContent, y = b.cells[column].textContent;
+                    var x = cellValue(a.cells[column]), y = cellValue(b.cells[column]);
                     var order = numeric ? parseFloat(x) - parseFloat(y) : x.localeCompare(y);
                     return ascending ? order : -order;
                   });
                   rows.forEach(function (row) { body.appendChild(row); });
                 });
               });
+            });
+            function cellValue(cell) {
+              return cell.dataset.value !== undefined ? cell.dataset.value : cell.textContent;
+            }
+            var tooltip = document.getElementById('tooltip');
+            document.querySelectorAll('script.hotspots').forEach(function (data) {
+              var svg = data.parentNode.querySelector('svg');
+              var marks = JSON.parse(data.textContent);
+              var layer = document.createElementNS('http://www.w3.org/2000/svg', 'g');
+              layer.setAttribute('class', 'hotspots');
+              marks.forEach(function (m) {
+                var c = document.createElementNS('http://www.w3.org/2000/svg', 'circle');
+                c.setAttribute('cx', m[0]);
+                c.setAttribute('cy', m[1]);
+                c.setAttribute('r', 6);
+                c.setAttribute('class', 'hotspot');
+                c.dataset.row = m[2];
+                c.dataset.tip = m[3];
+                c.addEventListener('mouseenter', function (e) {
+                  tooltip.textContent = m[3];
+                  tooltip.hidden = false;
+                  tooltip.style.left = (e.pageX + 12) + 'px';
+                  tooltip.style.top = (e.pageY + 12) + 'px';
+                });
+                c.addEventListener('mouseleave', function () { tooltip.hidden = true; });
+                c.addEventListener('click', function () {
+                  document.querySelectorAll('tr.highlight').forEach(function (r) { r.classList.remove('highlight'); });
+                  document.querySelectorAll('circle.selected').forEach(function (r) { r.classList.remove('selected'); });
+                  c.classList.add('selected');
+                  var row = document.querySelector('tr[data-row="' + m[2] + '"]');
+                  if (row) {
+                    row.classList.add('highlight');
+                    row.scrollIntoView({block: 'center'});
+                  }
+                });
+                layer.appendChild(c);
+              });
+              svg.appendChild(layer);
             });
             """;
 }

@@ -5,19 +5,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.bitsweep.cost.AsicCostModel;
-import org.bitsweep.pe.Overflow;
-import org.bitsweep.pe.PeCatalog;
-import org.bitsweep.pe.PeParams;
 import org.bitsweep.sim.Accelerator;
-import org.bitsweep.sim.Objective;
 import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.Simulator;
 import org.bitsweep.sim.array.Dataflow;
 import org.bitsweep.sim.array.SystolicArray;
-import org.bitsweep.sim.array.Timing;
-import org.bitsweep.sim.memory.Buffers;
-import org.bitsweep.sim.memory.Dram;
+import org.bitsweep.sim.spec.KnobValues;
+import org.bitsweep.sim.spec.PeArraySpec;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.model.ModelZoo;
 import org.bitsweep.workloads.model.Workload;
@@ -48,7 +42,6 @@ public final class DesignGrid {
     private final Workload workload;
     private final List<Point> points = new ArrayList<>();
     private final Map<Integer, Trace> traces = new ConcurrentHashMap<>();
-    private final Map<String, AsicCostModel> costs = new ConcurrentHashMap<>();
 
     public DesignGrid(String workload) {
         this.workload = ModelZoo.bundled().workload(workload);
@@ -82,13 +75,18 @@ public final class DesignGrid {
                 bits == 4 ? Granularity.group(128) : Granularity.parse("tensor")));
     }
 
-    /** Builds the point's PE and accelerator, as a sweep does. */
+    /** The point's target as a sweep describes it: an int-mac array, every knob not set here at its default. */
+    public PeArraySpec spec(Point p) {
+        return PeArraySpec.from(new KnobValues().put(PeArraySpec.PE, "int-mac")
+                .put(PeArraySpec.ARRAY_KNOB, new SystolicArray(p.rows(), p.cols()))
+                .put(PeArraySpec.DATAFLOW, p.dataflow()).put(PeArraySpec.BUFFER_KIB, p.bufferKib())
+                .put(PeArraySpec.DRAM_GBPS, p.dramGbps()).put(PeArraySpec.CLOCK_MHZ, p.clockMhz())
+                .put(PeArraySpec.NODE, p.node()));
+    }
+
+    /** Builds the point's PE and accelerator, as a sweep does: through its {@link PeArraySpec}. */
     public Accelerator accelerator(Point p) {
-        AsicCostModel cost = costs.computeIfAbsent(p.node(), AsicCostModel::at);
-        return new Accelerator(PeCatalog.create("int-mac", new PeParams(32, Overflow.WRAP)),
-                new SystolicArray(p.rows(), p.cols()), p.dataflow(), Buffers.each(p.bufferKib() * 1024L),
-                Dram.priced(p.dramGbps(), cost), p.clockMhz(), cost, Accelerator.DEFAULT_PARTIAL_SUM_BITS,
-                Timing.BITSWEEP, Objective.CYCLES);
+        return spec(p).build();
     }
 
     public SimResult evaluate(int index) {

@@ -10,7 +10,7 @@ import org.bitsweep.sim.array.Dataflow;
 import org.bitsweep.sim.array.GemmDim;
 import org.bitsweep.sim.array.Operand;
 import org.bitsweep.sim.memory.Buffer;
-import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.sim.Infeasible;
 import org.bitsweep.workloads.model.GemmShape;
 
 /**
@@ -142,7 +142,7 @@ public final class Mapper {
             capacityBits[o.ordinal()] = acc.buffers().of(o).bytes() * 8.0 / 2;
     }
 
-    /** @throws UserInputException when not even one fold with the shortest chunk fits the buffers */
+    /** @throws Infeasible when not even one fold with the shortest chunk fits the buffers */
     public Mapping map(Problem p) {
         problem = p;
         size[M] = p.shape().m();
@@ -178,7 +178,7 @@ public final class Mapper {
                 break;
         }
         if (!found)
-            throw new UserInputException(nothingFits());
+            throw new Infeasible(Infeasible.NO_TILE_FITS, nothingFits());
         System.arraycopy(bestTile, 0, tile, 0, 3);
         System.arraycopy(bestOrder, 0, order, 0, 3);
         for (int d = 0; d < 3; d++)

@@ -25,12 +25,11 @@ import org.bitsweep.workloads.quant.Calibration;
 import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "accuracy", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "accuracy", modelTransformer = PeKnobs.class, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Top-1 accuracy of a trained Fashion-MNIST model on the 10,000 test images with quantized "
                 + "weights and activations, beside its FP32 accuracy.",
                 "Activations get one static scale per tensor, calibrated on the FP32 activations of the first "
@@ -81,8 +80,6 @@ final class AccuracyCommand implements Callable<Integer> {
                     + "(list: bitsweep pes); its knobs are --accumulator-bits and --overflow")
     String pe;
 
-    @Mixin
-    PeKnobs peKnobs;
 
     @Option(names = "--images", paramLabel = "N",
             description = "evaluate the first N test images only (default: all 10,000)")
@@ -160,10 +157,10 @@ final class AccuracyCommand implements Callable<Integer> {
             if (!a.equals("exact"))
                 throw new UserInputException("--accumulator %s and --pe %s both say how to accumulate; the PE's "
                         .formatted(accumulator, pe) + "accumulator is set with --accumulator-bits and --overflow");
-            return PeCatalog.create(pe.trim(), peKnobs.params()).macSupplier();
+            return PeCatalog.create(pe.trim(), PeKnobs.params(spec)).macSupplier();
         }
         for (String knob : new String[] {"--accumulator-bits", "--overflow"})
-            if (spec.commandLine().getParseResult().hasMatchedOption(knob))
+            if (spec.findOption(knob).getValue() != null)
                 throw new UserInputException(knob + " sets a PE's accumulator and needs --pe; without a PE, "
                         + "--accumulator exact|wrap:BITS|saturate:BITS says how integer codes accumulate");
         if (a.equals("exact"))
@@ -200,7 +197,7 @@ final class AccuracyCommand implements Callable<Integer> {
         r.put("calibration", a == null ? null : FashionMnist.calibration().name());
         r.put("dot_products", dotProducts(inference));
         r.put("pe", pe == null ? null : inference.arithmetic().id());
-        r.put("accumulator_bits", pe == null ? null : peKnobs.accumulatorBits);
+        r.put("accumulator_bits", pe == null ? null : PeKnobs.accumulatorBits(spec));
         r.put("top1", top1.top1());
         r.put("top1_fp32", fp32.top1());
         r.put("correct", top1.correct());

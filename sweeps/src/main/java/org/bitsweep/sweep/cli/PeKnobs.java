@@ -1,37 +1,38 @@
 package org.bitsweep.sweep.cli;
 
-import java.util.Locale;
+import java.util.List;
 
-import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;
+import org.bitsweep.sim.spec.Knob;
+import org.bitsweep.sim.spec.PeArraySpec;
 import org.bitsweep.workloads.UserInputException;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** The PE knobs a command line sets, as a sweep file's {@code accumulator_bits} and {@code overflow} do. */
-final class PeKnobs {
-    @Option(names = "--accumulator-bits", defaultValue = "32", paramLabel = "N",
-            description = "the PE's accumulator width, 8 to 64; for fp-mac and lmul 16 names an fp16 and 32 an fp32 "
-                    + "accumulator (default: ${DEFAULT-VALUE})")
-    int accumulatorBits;
+/**
+ * The PE knobs a command line sets, {@code --accumulator-bits} and {@code --overflow}: the sweep file's
+ * {@code accumulator_bits} and {@code overflow}, declared once with the PE array's knobs.
+ */
+final class PeKnobs implements IModelTransformer {
+    static final List<Knob<?>> KNOBS = List.of(PeArraySpec.ACCUMULATOR_BITS, PeArraySpec.OVERFLOW);
 
-    @Option(names = "--overflow", defaultValue = "wrap", paramLabel = "O",
-            description = "integer accumulator overflow: wrap or saturate (default: ${DEFAULT-VALUE})")
-    String overflow;
+    @Override
+    public CommandSpec transform(CommandSpec spec) {
+        KnobOptions.add(spec, KNOBS);
+        return spec;
+    }
 
-    PeParams params() {
-        if (accumulatorBits < PeParams.MIN_ACC_BITS || accumulatorBits > PeParams.MAX_ACC_BITS)
-            throw new UserInputException("--accumulator-bits: %d; valid: %d to %d".formatted(accumulatorBits,
-                    PeParams.MIN_ACC_BITS, PeParams.MAX_ACC_BITS));
-        Overflow o = switch (overflow.trim().toLowerCase(Locale.ROOT)) {
-            case "wrap" -> Overflow.WRAP;
-            case "saturate" -> Overflow.SATURATE;
-            default -> throw new UserInputException("--overflow: \"%s\"; valid: wrap, saturate".formatted(overflow));
-        };
-        return new PeParams(accumulatorBits, o);
+    static PeParams params(CommandSpec spec) {
+        return new PeParams(KnobOptions.value(spec, PeArraySpec.ACCUMULATOR_BITS),
+                KnobOptions.value(spec, PeArraySpec.OVERFLOW));
+    }
+
+    static int accumulatorBits(CommandSpec spec) {
+        return KnobOptions.value(spec, PeArraySpec.ACCUMULATOR_BITS);
     }
 
     /** A PE's refusal in command-line words: the sweep file's {@code accumulator_bits} is {@code --accumulator-bits}. */
     static UserInputException inCommandLineTerms(UserInputException e) {
-        return new UserInputException(e.getMessage().replace("accumulator_bits", "--accumulator-bits"), e);
+        return KnobOptions.inOptionTerms(e, KNOBS);
     }
 }

@@ -17,7 +17,6 @@ import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.trace.OperandFormats;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,7 +48,7 @@ final class PesCommand extends ListingCommand {
         });
     }
 
-    @Command(name = "describe", mixinStandardHelpOptions = true, sortOptions = false,
+    @Command(name = "describe", modelTransformer = PeKnobs.class, mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Area, energy per MAC and cycles per MAC of one PE for one pair of formats at one node, "
                     + "with the inventory and the per-MAC activity that produced them and where each price comes from.",
                     "Example: bitsweep pes describe bitmod --weights bitmod4 --activations fp16 --accumulator-bits 48 "
@@ -71,8 +70,6 @@ final class PesCommand extends ListingCommand {
                 description = "ASIC node, one of the cost model's (default: ${DEFAULT-VALUE})")
         String node;
 
-        @Mixin
-        PeKnobs peKnobs;
 
         @Option(names = "--json", description = "print one JSON object")
         boolean json;
@@ -85,7 +82,7 @@ final class PesCommand extends ListingCommand {
                         String.join(", ", AsicCostModel.nodes())));
             PeDescription d;
             try {
-                d = PeDescription.of(PeCatalog.create(pe.trim(), peKnobs.params()), f, AsicCostModel.at(node));
+                d = PeDescription.of(PeCatalog.create(pe.trim(), PeKnobs.params(spec)), f, AsicCostModel.at(node));
             } catch (UserInputException e) {
                 throw PeKnobs.inCommandLineTerms(e);
             }

@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import org.bitsweep.sweep.SweepReport;
-import org.bitsweep.sweep.file.SweepFile;
-import org.bitsweep.sweep.file.SweepFileReader;
+import org.bitsweep.sweep.model.SweepFile;
+import org.bitsweep.sweep.report.SweepReport;
+import org.bitsweep.sweep.space.SweepLoader;
 import org.bitsweep.workloads.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,7 +28,7 @@ final class ReportCommand implements Callable<Integer> {
         Path resolved = dir.resolve("sweep.resolved.yaml");
         if (!Files.exists(resolved))
             throw new UserInputException("%s: no sweep.resolved.yaml; give a directory written by bitsweep run".formatted(dir));
-        SweepFile sweep = SweepFileReader.read(resolved);
+        SweepFile sweep = SweepLoader.load(resolved);
         SweepReport.Summary s = SweepReport.build(sweep, dir);
         spec.commandLine().getOut().printf("%,d rows, %,d feasible; Pareto front: %s%n", s.rows(), s.feasible(),
                 s.frontSizes());

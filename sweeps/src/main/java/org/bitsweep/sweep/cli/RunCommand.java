@@ -2,13 +2,14 @@ package org.bitsweep.sweep.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.bitsweep.sweep.SweepRunner;
 import org.bitsweep.sweep.exec.LocalExecutor;
-import org.bitsweep.sweep.file.SweepFile;
-import org.bitsweep.sweep.file.SweepFileReader;
+import org.bitsweep.sweep.model.SweepFile;
 import org.bitsweep.sweep.space.DesignSpace;
+import org.bitsweep.sweep.space.SweepLoader;
 import org.bitsweep.workloads.UserInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +18,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a sweep file: evaluate every design point, write results.csv, the Pareto fronts "
-                + "(pareto-energy.csv, pareto-area.csv) and their charts (PNG and SVG).")
+        description = {"Run a sweep file: evaluate every design point and write, in the output directory: "
+                + "sweep.resolved.yaml (the sweep as understood), results.csv and results.jsonl (one row per point, "
+                + "streamed; points that cannot run are rows with feasible = false and a reason), pareto.csv (the "
+                + "front's rows), the charts (by default pareto-energy and pareto-area, plus breakdown-energy; PNG "
+                + "and SVG) and report.html.",
+                "Example: bitsweep run examples/quickstart.yaml"})
 final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -49,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1)
             throw new UserInputException("--threads: %d; use a positive number of threads".formatted(n));
-        SweepFile sweep = SweepFileReader.read(sweepFile);
+        SweepFile sweep = SweepLoader.load(sweepFile);
         Path dir = out != null ? out : Path.of("runs", sweep.name());
         PrintWriter w = spec.commandLine().getOut();
         if (!quiet)
@@ -60,11 +65,19 @@ final class RunCommand implements Callable<Integer> {
         if (!quiet) {
             if (resume)
                 w.printf("resumed: %,d rows kept from the interrupted run%n", o.resumedRows());
-            w.printf("%,d rows written (accuracy measured for %d distinct quantizations); %,d feasible of %,d; "
+            w.printf("%,d rows written (accuracy measured for %d distinct quantizations); %,d feasible of %,d%s; "
                     + "Pareto front: %s%n", o.newRows(), o.accuracyEvaluations(), o.report().feasible(),
-                    o.report().rows(), o.report().frontSizes());
+                    o.report().rows(), failures(o.failures()), o.report().frontSizes());
             o.files().forEach(f -> w.println("  wrote " + f));
         }
         return 0;
+    }
+
+    /** {@code " (not feasible: 8 no tile fits, 4 format refused)"}, or nothing when every new row is feasible. */
+    static String failures(Map<String, Long> failures) {
+        if (failures.isEmpty())
+            return "";
+        return " (not feasible: " + String.join(", ", failures.entrySet().stream()
+                .map(e -> "%,d %s".formatted(e.getValue(), e.getKey())).toList()) + ")";
     }
 }

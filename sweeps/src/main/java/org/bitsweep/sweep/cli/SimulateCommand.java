@@ -1,239 +1,176 @@
 package org.bitsweep.sweep.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.bitsweep.cost.AsicCostModel;
-import org.bitsweep.pe.PeCatalog;
 import org.bitsweep.sim.Accelerator;
 import org.bitsweep.sim.LayerResult;
-import org.bitsweep.sim.Objective;
 import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.Simulator;
-import org.bitsweep.sim.array.Dataflow;
-import org.bitsweep.sim.array.SystolicArray;
-import org.bitsweep.sim.array.Timing;
 import org.bitsweep.sim.mapping.Mapping;
-import org.bitsweep.sim.memory.Buffer;
-import org.bitsweep.sim.memory.Buffers;
-import org.bitsweep.sim.memory.Dram;
+import org.bitsweep.sim.spec.Knob;
+import org.bitsweep.sim.spec.KnobValues;
+import org.bitsweep.sim.spec.PeArraySpec;
+import org.bitsweep.sim.spec.ScaleSimConfig;
+import org.bitsweep.sim.spec.TargetKinds;
+import org.bitsweep.sim.spec.TargetSpec;
+import org.bitsweep.sweep.model.DesignPoint;
+import org.bitsweep.sweep.model.GranularityChoice;
+import org.bitsweep.sweep.model.PointResult;
+import org.bitsweep.sweep.model.Quantization;
+import org.bitsweep.sweep.model.ResultColumn;
+import org.bitsweep.sweep.model.ResultColumns;
+import org.bitsweep.sweep.model.SweepKnobs;
+import org.bitsweep.sweep.model.WorkloadChoice;
 import org.bitsweep.workloads.UserInputException;
-import org.bitsweep.workloads.format.Formats;
-import org.bitsweep.workloads.format.MxFormat;
 import org.bitsweep.workloads.format.NumberFormat;
-import org.bitsweep.workloads.model.GemmShape;
-import org.bitsweep.workloads.model.Layer;
-import org.bitsweep.workloads.model.ModelZoo;
-import org.bitsweep.workloads.model.Phase;
-import org.bitsweep.workloads.model.Workload;
-import org.bitsweep.workloads.quant.Granularity;
-import org.bitsweep.workloads.trace.OperandFormats;
 import org.bitsweep.workloads.trace.Trace;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+/**
+ * One design point: the options are the knobs a sweep file's {@code workload}, {@code quantization} and
+ * {@code target} sections take, one option per key (the same words in kebab-case), added from the knobs' own
+ * declarations; the JSON is a results row (the same columns, from {@link ResultColumns}) plus the breakdowns and
+ * every layer.
+ */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        modelTransformer = SimulateCommand.Options.class,
         description = {"Simulate one design point: a PE array with a dataflow, buffers and DRAM running a workload, "
-                + "quantized; cycles, time, energy and area, per layer and in total.",
+                + "quantized; cycles, time, energy and area, per layer and in total. Every option is also a sweep-file "
+                + "key (docs/sweep-files.md).",
                 "Example: bitsweep simulate --pe int-mac --array 32x32 --dataflow os --workload llama-2-7b:decode "
                         + "--weights int4:group:128 --activations int8 --json"})
 final class SimulateCommand implements Callable<Integer> {
-    private static final Pattern GEMM = Pattern.compile("gemm:(\\d+)x(\\d+)x(\\d+)");
+    /** The workload and quantization knobs, as sweep files' {@code workload} and {@code quantization.*}. */
+    static final List<Knob<?>> POINT_KNOBS = List.of(SweepKnobs.WORKLOAD, SweepKnobs.WEIGHTS, SweepKnobs.ACTIVATIONS,
+            SweepKnobs.GRANULARITY);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--pe", required = true, paramLabel = "NAME", description = "PE id; list them with: bitsweep pes")
-    String pe;
-
-    @Option(names = "--array", required = true, paramLabel = "RxC", description = "PE rows x columns, e.g. 32x32")
-    String array;
-
-    @Option(names = "--dataflow", required = true, paramLabel = "DF",
-            description = "os (output stationary), ws (weight stationary) or is (input stationary)")
-    String dataflow;
-
-    @Option(names = "--workload", required = true, paramLabel = "NAME",
-            description = "a zoo workload (bitsweep workloads), e.g. llama-2-7b:decode, llama-2-7b:prefill:2048, "
-                    + "resnet-50; or one GEMM, gemm:MxNxK (M activation rows, N outputs, K the reduction)")
-    String workload;
-
-    @Option(names = "--weights", required = true, paramLabel = "F[:GRANULARITY]",
-            description = "weight format, optionally with its granularity, e.g. int4:group:128 (default granularity: "
-                    + "tensor; group:32 for MX formats)")
-    String weights;
-
-    @Option(names = "--activations", required = true, paramLabel = "F",
-            description = "activation format, also the KV cache's in attention, e.g. int8")
-    String activations;
-
-    @Option(names = "--buffer-kib", defaultValue = "256", paramLabel = "N",
-            description = "size of each of the three buffers (weights, activations, outputs) (default: ${DEFAULT-VALUE})")
-    long bufferKib;
-
-    @Option(names = "--buffer-banks", defaultValue = "1", paramLabel = "N",
-            description = "banks per buffer; an access is priced at one bank's size (default: ${DEFAULT-VALUE})")
-    int bufferBanks;
-
-    @Option(names = "--buffer-bytes-per-cycle", paramLabel = "X",
-            description = "what each buffer can move per cycle (default: as much as the array asks)")
-    Double bufferBytesPerCycle;
-
-    @Option(names = "--dram-gbps", defaultValue = "64", paramLabel = "X",
-            description = "DRAM bandwidth in GB/s (default: ${DEFAULT-VALUE})")
-    double dramGbps;
-
-    @Option(names = "--dram-pj-per-bit", paramLabel = "X",
-            description = "DRAM energy per bit (default: the cost model's, Horowitz ISSCC 2014)")
-    Double dramPjPerBit;
-
-    @Option(names = "--clock-mhz", defaultValue = "1000", paramLabel = "F", description = "clock (default: ${DEFAULT-VALUE})")
-    double clockMhz;
-
-    @Option(names = "--node", defaultValue = "45nm", paramLabel = "N", description = "ASIC node (default: ${DEFAULT-VALUE})")
-    String node;
-
-    @Mixin
-    PeKnobs peKnobs;
-
-    @Option(names = "--partial-sum-bits", defaultValue = "32", paramLabel = "N",
-            description = "width of partial sums kept in the output buffer or spilled to DRAM (default: ${DEFAULT-VALUE})")
-    int partialSumBits;
-
-    @Option(names = "--timing", defaultValue = "bitsweep", paramLabel = "T",
-            description = "compute timing: bitsweep (fill, stream and drain of every fold) or scalesim (SCALE-Sim "
-                    + "v2.0.2's stall-free total; docs/simulator.md) (default: ${DEFAULT-VALUE})")
-    String timing;
-
-    @Option(names = "--objective", defaultValue = "cycles", paramLabel = "O",
-            description = "what the mapper minimises per layer: cycles or energy (default: ${DEFAULT-VALUE})")
-    String objective;
-
-    @Option(names = "--json", description = "print one JSON object, with every layer")
+    @Option(names = "--json", description = "print one JSON object: the results row's columns, the breakdowns and "
+            + "every layer")
     boolean json;
+
+    /** Adds an option for every knob of every target kind and of the workload and quantization. */
+    static final class Options implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            KnobOptions.add(spec, POINT_KNOBS);
+            KnobOptions.add(spec, List.of(TargetKinds.KIND));
+            for (TargetKinds.Kind k : TargetKinds.all())
+                KnobOptions.add(spec, k.knobs());
+            return spec;
+        }
+    }
+
+    /** Every knob this command takes an option for. */
+    static List<Knob<?>> knobs() {
+        List<Knob<?>> all = new ArrayList<>(POINT_KNOBS);
+        all.add(TargetKinds.KIND);
+        for (TargetKinds.Kind k : TargetKinds.all())
+            all.addAll(k.knobs());
+        return all;
+    }
 
     @Override
     public Integer call() {
-        Accelerator acc = accelerator();
-        Trace trace = trace();
-        SimResult r = Simulator.run(acc, trace.layers());
-        Map<String, Object> out = report(acc, trace, r);
+        DesignPoint point = point();
+        Accelerator acc;
+        try {
+            acc = ((PeArraySpec) point.target()).build();
+        } catch (UserInputException e) {
+            throw KnobOptions.inOptionTerms(e, knobs());
+        }
+        Trace trace = Trace.uniform(point.workload().workload(), point.quantization().formats(),
+                point.quantization().granularity());
+        SimResult r;
+        try {
+            r = Simulator.run(acc, trace.layers());
+        } catch (UserInputException e) {
+            throw KnobOptions.inOptionTerms(e, knobs());
+        }
+        PointResult result = new PointResult(point, Double.NaN, "", trace.layers().get(0).weightBitsPerElement(),
+                Optional.of(r), Optional.empty(), Map.of(), true, "");
         PrintWriter w = spec.commandLine().getOut();
         if (json)
-            w.println(Json.write(out));
+            w.println(Json.write(report(acc, result, r)));
         else
             printTable(w, acc, trace, r);
         return 0;
     }
 
-    Accelerator accelerator() {
-        SystolicArray shape = SystolicArray.parse("--array", array);
-        Dataflow df = Dataflow.parse("--dataflow", dataflow);
-        if (!AsicCostModel.nodes().contains(node))
-            throw new UserInputException("--node: unknown node \"%s\"; valid: %s".formatted(node,
-                    String.join(", ", AsicCostModel.nodes())));
-        AsicCostModel cost = AsicCostModel.at(node);
-        positive("--buffer-kib", bufferKib);
-        positive("--buffer-banks", bufferBanks);
-        long bytes = Math.multiplyExact(bufferKib, 1024L);
-        if (bufferBanks > bytes)
-            throw new UserInputException("--buffer-banks: %d banks in %d bytes; at most one bank per byte"
-                    .formatted(bufferBanks, bytes));
-        double perCycle = bufferBytesPerCycle == null ? Double.POSITIVE_INFINITY
-                : finitePositive("--buffer-bytes-per-cycle", bufferBytesPerCycle);
-        Buffer b = new Buffer(bytes, bufferBanks, perCycle);
-        finitePositive("--dram-gbps", dramGbps);
-        finitePositive("--clock-mhz", clockMhz);
-        Dram dram = dramPjPerBit == null ? Dram.priced(dramGbps, cost)
-                : new Dram(dramGbps, finitePositive("--dram-pj-per-bit", dramPjPerBit), "given with --dram-pj-per-bit");
-        if (partialSumBits < 1 || partialSumBits > 64)
-            throw new UserInputException("--partial-sum-bits: %d; valid: 1 to 64".formatted(partialSumBits));
-        return new Accelerator(PeCatalog.create(pe, peKnobs.params()), shape, df, new Buffers(b, b, b),
-                dram, clockMhz, cost, partialSumBits, Timing.parse("--timing", timing),
-                Objective.parse("--objective", objective));
-    }
-
-    Trace trace() {
-        int colon = weights.indexOf(':');
-        NumberFormat w = Formats.parse(colon < 0 ? weights : weights.substring(0, colon));
-        Granularity g = colon >= 0 ? Granularity.parse(weights.substring(colon + 1))
-                : w instanceof MxFormat mx ? Granularity.group(mx.blockSize()) : Granularity.parse("tensor");
-        NumberFormat a = Formats.parse(activations);
-        return Trace.uniform(workload(), OperandFormats.of(w, a), g);
-    }
-
-    private Workload workload() {
-        String spec = workload.trim();
-        if (!spec.startsWith("gemm:"))
-            return ModelZoo.bundled().workload(spec);
-        Matcher m = GEMM.matcher(spec);
-        if (!m.matches())
-            throw new UserInputException("--workload: \"%s\" is not gemm:MxNxK with M, N, K positive integers, "
-                    + "e.g. gemm:1x4096x4096".formatted(workload));
-        long[] dims = new long[3];
-        for (int i = 0; i < 3; i++) {
-            try {
-                dims[i] = Long.parseLong(m.group(i + 1));
-            } catch (NumberFormatException e) {
-                dims[i] = 0;
-            }
-            if (dims[i] < 1 || dims[i] > Integer.MAX_VALUE)
-                throw new UserInputException("--workload: \"%s\": M, N and K must each be in [1, %d]"
-                        .formatted(workload, Integer.MAX_VALUE));
+    /** The point the options describe; a mistake names its option. */
+    DesignPoint point() {
+        String weightsText = required(SweepKnobs.WEIGHTS);
+        String granularityText = KnobOptions.given(spec, SweepKnobs.GRANULARITY);
+        int colon = weightsText.indexOf(':');
+        if (colon >= 0) {
+            if (granularityText != null)
+                throw new UserInputException("--weights %s already gives a granularity; drop it or --granularity"
+                        .formatted(weightsText));
+            granularityText = weightsText.substring(colon + 1);
+            weightsText = weightsText.substring(0, colon);
         }
-        return new Workload(spec, Phase.INFERENCE, 1, 1, List.of(new Layer("gemm", new GemmShape(dims[0], dims[1],
-                dims[2]))));
+        NumberFormat weights = SweepKnobs.WEIGHTS.parseOption(weightsText);
+        GranularityChoice g = granularityText == null ? SweepKnobs.GRANULARITY.defaultValue()
+                : SweepKnobs.GRANULARITY.parseOption(granularityText);
+        NumberFormat activations = SweepKnobs.ACTIVATIONS.parseOption(required(SweepKnobs.ACTIVATIONS));
+        WorkloadChoice workload = SweepKnobs.workload(Path.of("")).parseOption(required(SweepKnobs.WORKLOAD));
+        return new DesignPoint(0, 0, workload, new Quantization(weights, activations, g.resolve(weights)), target());
     }
 
-    private static void positive(String option, long value) {
-        if (value < 1)
-            throw new UserInputException("%s: must be >= 1, got %d".formatted(option, value));
+    private String required(Knob<?> k) {
+        String text = KnobOptions.given(spec, k);
+        if (text == null)
+            throw new UserInputException("%s: missing; it is required (%s)".formatted(k.option(), k.valid()));
+        return text;
     }
 
-    private static double finitePositive(String option, double value) {
-        if (!(value > 0) || Double.isInfinite(value))
-            throw new UserInputException("%s: must be a finite number > 0, got %s".formatted(option, value));
-        return value;
+    /** The target: a SCALE-Sim configuration's settings first, then every option given over them. */
+    private TargetSpec target() {
+        TargetKinds.Kind kind = TargetKinds.of(KnobOptions.value(spec, TargetKinds.KIND));
+        KnobValues values = new KnobValues();
+        String config = KnobOptions.given(spec, PeArraySpec.SCALESIM_CONFIG);
+        if (config != null)
+            values = ScaleSimConfig.read(Path.of(config));
+        for (Knob<?> k : kind.knobs()) {
+            String text = KnobOptions.given(spec, k);
+            if (text != null && k != PeArraySpec.SCALESIM_CONFIG)
+                values.putParsed(k, k.parseOption(text));
+        }
+        if (kind.id().equals(PeArraySpec.KIND) && !values.has(PeArraySpec.ARRAY_KNOB) && !values.has(PeArraySpec.ROWS)
+                && !values.has(PeArraySpec.COLS))
+            throw new UserInputException("--array: missing; it is required (ROWSxCOLS, e.g. 32x32; or --rows and "
+                    + "--cols; or --scalesim-config FILE)");
+        try {
+            return kind.factory().apply(values);
+        } catch (UserInputException e) {
+            throw KnobOptions.inOptionTerms(e, knobs());
+        }
     }
 
-    private Map<String, Object> report(Accelerator acc, Trace trace, SimResult r) {
+    private static Map<String, Object> report(Accelerator acc, PointResult result, SimResult r) {
+        ResultColumns columns = ResultColumns.of("weight_sqnr_db", List.of(result.point().target().kind()), List.of());
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("workload", trace.workload().name());
-        m.put("pe", acc.pe().id());
-        m.put("array", acc.array().toString());
-        m.put("dataflow", acc.dataflow().id());
-        m.put("weights", weights);
-        m.put("activations", activations);
-        m.put("buffer_kib", bufferKib);
-        m.put("dram_gbps", acc.dram().gbps());
-        m.put("clock_mhz", acc.clockMhz());
-        m.put("node", acc.cost().node());
-        m.put("timing", acc.timing().id());
-        m.put("objective", acc.objective().id());
-        m.put("cycles", r.cycles());
-        m.put("compute_cycles", r.computeCycles());
-        m.put("memory_cycles", r.memoryCycles());
-        m.put("stall_cycles", r.cycles() - r.computeCycles());
-        m.put("seconds", r.seconds());
-        m.put("energy_pj", r.energy().totalPj());
+        for (ResultColumn c : columns.all())
+            if (c.kind() != ResultColumn.Kind.ACCURACY && c.kind() != ResultColumn.Kind.ID
+                    && !c.name().equals("accuracy_source") && !c.name().equals("feasible") && !c.name().equals("reason"))
+                m.put(c.name(), c.value().apply(result));
         m.put("breakdown", r.energy().entries());
-        m.put("area_um2", r.areaUm2());
         m.put("area_breakdown", r.area().entries());
         m.put("area_not_priced", r.area().notPriced());
-        m.put("utilization", r.utilization());
-        m.put("bound", r.bound().id());
-        m.put("macs", r.macs());
-        m.put("dram_bytes", r.dramBytes());
         m.put("sources", r.sources());
         List<Map<String, Object>> layers = new ArrayList<>(r.layers().size());
         for (LayerResult l : r.layers())

@@ -1,26 +1,30 @@
 package org.bitsweep.sweep.eval;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeCatalog;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.sim.Accelerator;
-import org.bitsweep.sim.EnergyBreakdown;
+import org.bitsweep.sim.Infeasible;
 import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.Simulator;
-import org.bitsweep.sim.memory.Dram;
-import org.bitsweep.sweep.file.AccuracySpec;
-import org.bitsweep.sweep.file.Constraint;
-import org.bitsweep.sweep.file.Derived;
-import org.bitsweep.sweep.file.SweepFile;
-import org.bitsweep.sweep.space.DesignPoint;
+import org.bitsweep.sim.spec.PeArraySpec;
+import org.bitsweep.sweep.expr.Variables;
+import org.bitsweep.sweep.model.AccuracySpec;
+import org.bitsweep.sweep.model.Constraint;
+import org.bitsweep.sweep.model.Derived;
+import org.bitsweep.sweep.model.DesignPoint;
+import org.bitsweep.sweep.model.PointResult;
+import org.bitsweep.sweep.model.Refusal;
+import org.bitsweep.sweep.model.ResultColumn;
+import org.bitsweep.sweep.model.ResultColumns;
+import org.bitsweep.sweep.model.SweepFile;
 import org.bitsweep.sweep.space.DesignSpace;
+import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.data.FashionMnist;
 import org.bitsweep.workloads.data.LabelledImages;
 import org.bitsweep.workloads.format.NumberFormat;
@@ -39,109 +43,111 @@ import org.bitsweep.workloads.trace.Trace;
 /**
  * Evaluates design points; safe to call from many threads. Work is done once per distinct input it depends on:
  * accuracy once per quantization (and, for top-1 through the PE, per PE and accumulator), shared by every other
- * hardware variant; traces once per (workload,
- * operand formats, granularity); the synthetic tensor once per sweep, from the sweep's seed.
+ * hardware variant; traces once per (workload, operand formats, granularity); the synthetic tensor once per sweep,
+ * from the sweep's seed.
+ *
+ * <p>A point that cannot run (a PE refuses a layer's formats, no tile fits the buffers, a knob combination the target
+ * rejects) is not an error: its row says why, {@code feasible = false}, and the sweep goes on.
  */
 public final class Evaluator {
+    /** The category of a target whose knobs contradict each other (e.g. more buffer banks than bytes). */
+    public static final String INVALID_TARGET = "invalid target";
+    /** The category of a point whose accuracy could not be measured as asked. */
+    public static final String ACCURACY_REFUSED = "accuracy refused";
+
     private final SweepFile sweep;
     private final DesignSpace space;
+    private final ResultColumns columns;
     private final Map<AccuracyKey, Double> accuracy = new ConcurrentHashMap<>();
     private final Map<TraceKey, Trace> traces = new ConcurrentHashMap<>();
-    /** Building a cost model reads its tables; one per node serves every point. */
-    private final Map<String, AsicCostModel> costs = new ConcurrentHashMap<>();
     private volatile Tensor tensor;
 
     public Evaluator(DesignSpace space) {
         this.space = space;
         this.sweep = space.sweep();
+        this.columns = sweep.columns();
     }
 
+    public ResultColumns columns() {
+        return columns;
+    }
+
+    /** The point's row, in the order of {@link ResultColumns#header()}. */
     public ResultRow evaluate(DesignPoint p) {
-        double acc = accuracy.computeIfAbsent(AccuracyKey.of(p, sweep.accuracy()), this::measureAccuracy);
-        Trace trace = traces.computeIfAbsent(new TraceKey(p.workload().spec(), p.formats(), p.granularity()),
-                k -> Trace.uniform(p.workload().workload(), k.formats(), k.granularity()));
-        AsicCostModel cost = costs.computeIfAbsent(p.node(), AsicCostModel::at);
-        Accelerator accelerator = Accelerator.of(PeCatalog.create(p.pe(), p.peParams()), p.array().shape(),
-                        p.dataflow(), p.bufferKib() * 1024L, cost)
-                .withDram(Dram.priced(p.dramGbps(), cost)).withClockMhz(p.clockMhz()).withTiming(p.timing());
-        SimResult sim = Simulator.run(accelerator, trace.layers());
-        EnergyBreakdown e = sim.energy();
-
-        Map<String, Double> metrics = new HashMap<>();
-        metrics.put(sweep.accuracy().metric(), acc);
-        metrics.put("weight_bits_per_element", trace.layers().get(0).weightBitsPerElement());
-        metrics.put("cycles", (double) sim.cycles());
-        metrics.put("compute_cycles", (double) sim.computeCycles());
-        metrics.put("memory_cycles", (double) sim.memoryCycles());
-        metrics.put("seconds", sim.seconds());
-        metrics.put("dram_bytes", (double) sim.dramBytes());
-        metrics.put("energy_pj", e.totalPj());
-        metrics.put("energy_mac_pj", e.macPj());
-        metrics.put("energy_register_pj", e.registerPj());
-        metrics.put("energy_weight_sram_pj", e.weightSramPj());
-        metrics.put("energy_activation_sram_pj", e.activationSramPj());
-        metrics.put("energy_output_sram_pj", e.outputSramPj());
-        metrics.put("energy_dram_pj", e.dramPj());
-        metrics.put("energy_leakage_pj", e.leakagePj());
-        metrics.put("area_um2", sim.areaUm2());
-        metrics.put("utilization", sim.utilization());
-        for (Derived d : sweep.derived())
-            metrics.put(d.name(), d.expression().eval(n -> lookup(p, metrics, n)));
-        boolean feasible = true;
-        for (Constraint c : sweep.constraints())
-            if (c.fromMetrics() && !c.expression().test(n -> lookup(p, metrics, n)))
-                feasible = false;
-
-        List<Object> v = new ArrayList<>();
-        v.add(p.id());
-        v.add(p.workload().spec());
-        v.add(p.weights().name());
-        v.add(p.activations().name());
-        v.add(p.granularity().toString());
-        v.add(p.pe());
-        v.add(p.array().toString());
-        v.add(p.dataflow().id());
-        v.add(p.overflow().id());
-        v.add(p.timing().id());
-        v.add(p.node());
-        v.add(p.array().rows());
-        v.add(p.array().cols());
-        v.add(p.array().pes());
-        v.add(p.accumulatorBits());
-        v.add(p.bufferKib());
-        v.add(p.clockMhz());
-        v.add(p.dramGbps());
-        v.add(p.weights().bits());
-        v.add(p.activations().bits());
-        v.add(p.granularity() instanceof Granularity.PerGroup g ? g.size() : 0);
-        v.add(acc);
-        v.add(metrics.get("weight_bits_per_element"));
-        v.add(sim.cycles());
-        v.add(sim.computeCycles());
-        v.add(sim.memoryCycles());
-        v.add(sim.seconds());
-        v.add(sim.dramBytes());
-        v.add(e.totalPj());
-        v.add(e.macPj());
-        v.add(e.registerPj());
-        v.add(e.weightSramPj());
-        v.add(e.activationSramPj());
-        v.add(e.outputSramPj());
-        v.add(e.dramPj());
-        v.add(e.leakagePj());
-        v.add(sim.areaUm2());
-        v.add(sim.utilization());
-        for (Derived d : sweep.derived())
-            v.add(metrics.get(d.name()));
-        v.add(sim.bound().name().toLowerCase(java.util.Locale.ROOT));
-        v.add(feasible);
-        v.add(sweep.accuracy().describe());
-        return new ResultRow(p.id(), v);
+        return new ResultRow(p.id(), columns.values(result(p)));
     }
 
-    private double lookup(DesignPoint p, Map<String, Double> metrics, String name) {
-        Double m = metrics.get(name);
-        return m != null ? m : space.parameter(p, name);
+    public PointResult result(DesignPoint p) {
+        Refusal refusal = null;
+        double acc;
+        try {
+            acc = accuracy.computeIfAbsent(AccuracyKey.of(p, sweep.accuracy()), this::measureAccuracy);
+        } catch (UserInputException e) {
+            acc = Double.NaN;
+            refusal = new Refusal(ACCURACY_REFUSED, e.getMessage());
+        }
+        Trace trace = traces.computeIfAbsent(new TraceKey(p.workload().spec(), p.quantization().formats(),
+                p.quantization().granularity()), k -> Trace.uniform(p.workload().workload(), k.formats(),
+                k.granularity()));
+        Optional<SimResult> sim = Optional.empty();
+        try {
+            sim = Optional.of(Simulator.run(accelerator(p), trace.layers()));
+        } catch (Infeasible e) {
+            refusal = new Refusal(e.category(), e.getMessage());
+        } catch (UserInputException e) {
+            refusal = new Refusal(INVALID_TARGET, e.getMessage());
+        }
+
+        PointResult partial = new PointResult(p, acc, sweep.accuracy().describe(),
+                trace.layers().get(0).weightBitsPerElement(), sim, Optional.ofNullable(refusal), Map.of(), false, "");
+        Map<String, Double> derived = new HashMap<>();
+        Variables v = variables(partial, derived);
+        for (Derived d : sweep.derived())
+            derived.put(d.name(), d.expression().eval(v));
+        String reason = refusal == null ? "" : refusal.text();
+        boolean feasible = refusal == null;
+        if (feasible)
+            for (Constraint c : sweep.constraints())
+                if (c.fromMetrics() && !c.expression().test(v)) {
+                    feasible = false;
+                    reason = "constraint: " + c.expression().text();
+                    break;
+                }
+        return new PointResult(p, acc, sweep.accuracy().describe(), trace.layers().get(0).weightBitsPerElement(), sim,
+                Optional.ofNullable(refusal), derived, feasible, reason);
+    }
+
+    private static Accelerator accelerator(DesignPoint p) {
+        if (p.target() instanceof PeArraySpec spec)
+            return spec.build();
+        throw new IllegalStateException("no simulator for target kind " + p.target().kind());
+    }
+
+    /** What metric expressions read: derived columns so far, the accuracy, the metrics, then the parameters. */
+    private Variables variables(PointResult partial, Map<String, Double> derived) {
+        Variables params = space.variables(partial.point());
+        String accuracyColumn = sweep.accuracy().metric();
+        return new Variables() {
+            @Override
+            public double number(String name) {
+                Double d = derived.get(name);
+                if (d != null)
+                    return d;
+                if (name.equals(accuracyColumn))
+                    return partial.accuracy();
+                Optional<ResultColumn> c = columns.column(name);
+                if (c.isPresent() && c.get().kind() == ResultColumn.Kind.METRIC)
+                    return ((Number) c.get().value().apply(partial)).doubleValue();
+                return params.number(name);
+            }
+
+            @Override
+            public String text(String name) {
+                if (name.equals("bound"))
+                    return partial.sim().map(s -> s.bound().name().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+                return params.text(name);
+            }
+        };
     }
 
     /** How many distinct quantizations were measured so far; the cache's size, for tests and logs. */
@@ -211,12 +217,14 @@ public final class Evaluator {
     private record AccuracyKey(NumberFormat weights, Granularity granularity, NumberFormat activations, String pe,
                                int accumulatorBits, Overflow overflow) {
         static AccuracyKey of(DesignPoint p, AccuracySpec spec) {
+            NumberFormat w = p.quantization().weights();
+            Granularity g = p.quantization().granularity();
             if (!spec.isTop1())
-                return new AccuracyKey(p.weights(), p.granularity(), null, null, 0, null);
-            if (!spec.throughPe())
-                return new AccuracyKey(p.weights(), p.granularity(), p.activations(), null, 0, null);
-            return new AccuracyKey(p.weights(), p.granularity(), p.activations(), p.pe(), p.accumulatorBits(),
-                    p.overflow());
+                return new AccuracyKey(w, g, null, null, 0, null);
+            NumberFormat a = p.quantization().activations();
+            if (!spec.throughPe() || !(p.target() instanceof PeArraySpec t))
+                return new AccuracyKey(w, g, a, null, 0, null);
+            return new AccuracyKey(w, g, a, t.pe(), t.accumulatorBits(), t.overflow());
         }
     }
 

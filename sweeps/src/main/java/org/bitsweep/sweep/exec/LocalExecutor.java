@@ -14,7 +14,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 import org.bitsweep.sweep.eval.ResultRow;
-import org.bitsweep.sweep.space.DesignPoint;
+import org.bitsweep.sweep.model.DesignPoint;
 import org.bitsweep.sweep.space.DesignSpace;
 
 /**

@@ -4,7 +4,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.bitsweep.sweep.eval.ResultRow;
-import org.bitsweep.sweep.space.DesignPoint;
+import org.bitsweep.sweep.model.DesignPoint;
 import org.bitsweep.sweep.space.DesignSpace;
 
 /**

@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.DoubleBinaryOperator;
-import java.util.function.ToDoubleFunction;
 
 /**
  * A recursive-descent parser for sweep-file expressions. Precedence, loosest first: {@code or ||}; {@code and &&};
  * {@code not !}; comparisons {@code < <= > >= == !=} (not chained); {@code + -}; {@code * / %}; unary minus;
  * {@code ^} (right-associative); numbers, names, calls and parentheses. Functions: min, max (two or more
  * arguments), abs, sqrt, log (natural), log2, log10, exp, floor, ceil, pow.
+ *
+ * <p>Text columns compare with quoted strings: {@code pe == "bitmod"}, {@code "int4" != weights}, and membership
+ * {@code NAME in [A, B, …]} takes strings (text) or numbers; a name compared with a string is read as text.
  */
 public final class ExpressionParser {
     private static final Map<String, Integer> FUNCTIONS = Map.ofEntries(Map.entry("min", -2), Map.entry("max", -2),
@@ -23,7 +25,7 @@ public final class ExpressionParser {
 
     private final String text;
     private int pos;
-    private final Set<String> names = new TreeSet<>();
+    private final List<VarNode> references = new ArrayList<>();
 
     private ExpressionParser(String text) {
         this.text = text;
@@ -38,16 +40,29 @@ public final class ExpressionParser {
         p.skipSpace();
         if (p.pos < text.length())
             throw new ExpressionException("unexpected \"%s\"".formatted(text.substring(p.pos)), p.pos + 1);
-        Set<String> vars = Collections.unmodifiableSet(p.names);
+        Set<String> all = new TreeSet<>();
+        Set<String> texts = new TreeSet<>();
+        for (VarNode r : p.references) {
+            all.add(r.name);
+            if (r.asText)
+                texts.add(r.name);
+        }
+        Set<String> vars = Collections.unmodifiableSet(all);
+        Set<String> textVars = Collections.unmodifiableSet(texts);
         return new Expression() {
             @Override
-            public double eval(ToDoubleFunction<String> variables) {
+            public double eval(Variables variables) {
                 return root.eval(variables);
             }
 
             @Override
             public Set<String> variables() {
                 return vars;
+            }
+
+            @Override
+            public Set<String> textVariables() {
+                return textVars;
             }
 
             @Override
@@ -63,7 +78,22 @@ public final class ExpressionParser {
     }
 
     private interface Node {
-        double eval(ToDoubleFunction<String> v);
+        double eval(Variables v);
+    }
+
+    /** A column name; read as a number unless a comparison with a string makes it text. */
+    private static final class VarNode implements Node {
+        final String name;
+        boolean asText;
+
+        VarNode(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public double eval(Variables v) {
+            return v.number(name);
+        }
     }
 
     private Node or() {
@@ -95,7 +125,29 @@ public final class ExpressionParser {
     }
 
     private Node comparison() {
+        if (peek("\"") || peek("'")) {
+            int at = pos;
+            String literal = string();
+            boolean equal = accept("==");
+            if (!equal && !accept("!="))
+                throw new ExpressionException("a quoted string compares with == or != to a text column", at + 1);
+            int nameAt = pos;
+            Node right = sum();
+            return textComparison(right, literal, equal, nameAt);
+        }
+        int leftAt = pos;
         Node left = sum();
+        if (acceptWord("in"))
+            return membership(left, leftAt);
+        if (peek("==") || peek("!=")) {
+            int save = pos;
+            boolean equal = accept("==");
+            if (!equal)
+                accept("!=");
+            if (peek("\"") || peek("'"))
+                return textComparison(left, string(), equal, leftAt);
+            pos = save;
+        }
         for (String op : new String[] {"<=", ">=", "==", "!=", "<", ">"}) {
             if (accept(op)) {
                 Node l = left;
@@ -116,6 +168,73 @@ public final class ExpressionParser {
             }
         }
         return left;
+    }
+
+    /** {@code name == "text"} or {@code !=}: exact, case-sensitive. */
+    private Node textComparison(Node side, String literal, boolean equal, int at) {
+        VarNode name = textName(side, at);
+        return v -> literal.equals(v.text(name.name)) == equal ? 1 : 0;
+    }
+
+    private VarNode textName(Node side, int at) {
+        if (!(side instanceof VarNode name))
+            throw new ExpressionException("a quoted string compares with a column name, e.g. pe == \"bitmod\"", at + 1);
+        name.asText = true;
+        return name;
+    }
+
+    /** {@code name in ["a", "b"]} (text) or {@code x in [1, 2]} (numbers). */
+    private Node membership(Node left, int leftAt) {
+        expect("[");
+        List<String> texts = new ArrayList<>();
+        List<Double> numbers = new ArrayList<>();
+        do {
+            skipSpace();
+            if (peek("\"") || peek("'")) {
+                texts.add(string());
+            } else {
+                int at = pos;
+                Node n = unary();
+                try {
+                    numbers.add(n.eval(Variables.numbers(name -> {
+                        throw new ExpressionException("a list after in holds strings or numbers, not names", at + 1);
+                    })));
+                } catch (ExpressionException e) {
+                    throw e;
+                }
+            }
+        } while (accept(","));
+        expect("]");
+        if (!texts.isEmpty() && !numbers.isEmpty())
+            throw new ExpressionException("a list after in holds strings or numbers, not both", leftAt + 1);
+        if (!texts.isEmpty()) {
+            VarNode name = textName(left, leftAt);
+            Set<String> set = Set.copyOf(texts);
+            return v -> {
+                String t = v.text(name.name);
+                return t != null && set.contains(t) ? 1 : 0;
+            };
+        }
+        double[] values = numbers.stream().mapToDouble(Double::doubleValue).toArray();
+        return v -> {
+            double x = left.eval(v);
+            for (double n : values)
+                if (x == n)
+                    return 1;
+            return 0;
+        };
+    }
+
+    /** A quoted string, single or double quotes, no escapes. */
+    private String string() {
+        skipSpace();
+        char quote = text.charAt(pos);
+        int end = text.indexOf(quote, pos + 1);
+        if (end < 0)
+            throw new ExpressionException("the string has no closing " + quote, pos + 1);
+        String s = text.substring(pos + 1, end);
+        pos = end + 1;
+        return s;
     }
 
     private Node sum() {
@@ -189,6 +308,9 @@ public final class ExpressionParser {
             return number();
         if (Character.isLetter(c) || c == '_')
             return name();
+        if (c == '"' || c == '\'')
+            throw new ExpressionException("a quoted string compares with == or != (or in [...]) to a text column",
+                    pos + 1);
         throw new ExpressionException("unexpected \"%s\"; expected a number, a name or (".formatted(c), pos + 1);
     }
 
@@ -241,8 +363,9 @@ public final class ExpressionParser {
                         Math.abs(arity), Math.abs(arity) == 1 ? "" : "s", args.size()), start + 1);
             return call(name, args);
         }
-        names.add(name);
-        return v -> v.applyAsDouble(name);
+        VarNode ref = new VarNode(name);
+        references.add(ref);
+        return ref;
     }
 
     private static Node call(String name, List<Node> args) {

@@ -12,14 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
-import org.bitsweep.pe.Overflow;
-import org.bitsweep.sim.array.Dataflow;
-import org.bitsweep.sim.array.Timing;
-import org.bitsweep.workloads.format.NumberFormat;
+import org.bitsweep.sweep.model.Axis;
+import org.bitsweep.sweep.model.ChartSpec;
+import org.bitsweep.sweep.model.SweepCase;
+import org.bitsweep.sweep.model.SweepFile;
 
 /**
  * Writes the sweep as understood, every default filled in and every axis as a list of values, in the schema the
- * reader accepts: {@code sweep.resolved.yaml} runs again as it is, and {@code --resume} compares against it.
+ * reader accepts: {@code sweep.resolved.yaml} runs again as it is, and {@code --resume} compares against it. A file
+ * with cases is written as cases, each whole.
  */
 public final class ResolvedSweepWriter {
     private static final ObjectMapper YAML = new ObjectMapper(
@@ -34,12 +35,6 @@ public final class ResolvedSweepWriter {
         root.put("version", 1);
         root.put("name", s.name());
         root.put("seed", s.seed());
-        root.put("workload", values(s.axis("workload")));
-        Map<String, Object> tensor = new LinkedHashMap<>();
-        tensor.put("distribution", s.accuracy().distribution());
-        tensor.put("rows", s.accuracy().rows());
-        tensor.put("cols", s.accuracy().cols());
-        tensor.put("std", s.accuracy().std());
         Map<String, Object> accuracy = new LinkedHashMap<>();
         accuracy.put("metric", s.accuracy().metric());
         if (s.accuracy().isTop1()) {
@@ -47,22 +42,25 @@ public final class ResolvedSweepWriter {
             accuracy.put("images", s.accuracy().images());
             accuracy.put("through_pe", s.accuracy().throughPe());
         } else {
+            Map<String, Object> tensor = new LinkedHashMap<>();
+            tensor.put("distribution", s.accuracy().distribution());
+            tensor.put("rows", s.accuracy().rows());
+            tensor.put("cols", s.accuracy().cols());
+            tensor.put("std", s.accuracy().std());
             accuracy.put("tensor", tensor);
         }
-        root.put("accuracy", accuracy);
-        Map<String, Object> quantization = new LinkedHashMap<>();
-        Map<String, Object> target = new LinkedHashMap<>();
-        target.put("kind", "pe-array");
-        for (Axis a : s.axes()) {
-            if (a.key().startsWith("quantization."))
-                quantization.put(a.column(), values(a));
-            else if (a.key().startsWith("target."))
-                target.put(a.column(), values(a));
+        if (s.hasCases()) {
+            root.put("accuracy", accuracy);
+            root.put("cases", s.cases().stream().map(ResolvedSweepWriter::sweepCase).toList());
+        } else {
+            Map<String, Object> only = sweepCase(s.cases().get(0));
+            root.put("workload", only.get("workload"));
+            root.put("accuracy", accuracy);
+            root.put("quantization", only.get("quantization"));
+            root.put("target", only.get("target"));
+            if (only.containsKey("zip"))
+                root.put("zip", only.get("zip"));
         }
-        root.put("quantization", quantization);
-        root.put("target", target);
-        if (!s.zip().isEmpty())
-            root.put("zip", s.zip());
         if (!s.derived().isEmpty()) {
             Map<String, Object> derived = new LinkedHashMap<>();
             s.derived().forEach(d -> derived.put(d.name(), d.expression().text()));
@@ -80,11 +78,43 @@ public final class ResolvedSweepWriter {
         s.groupBy().ifPresent(g -> pareto.put("group_by", g));
         pareto.put("color_by", s.colorBy());
         root.put("pareto", pareto);
+        root.put("charts", s.charts().stream().map(ResolvedSweepWriter::chart).toList());
         Map<String, Object> outputs = new LinkedHashMap<>();
-        outputs.put("charts", s.charts());
+        outputs.put("charts", s.imageTypes());
         outputs.put("report", s.report());
         root.put("outputs", outputs);
         return root;
+    }
+
+    private static Map<String, Object> sweepCase(SweepCase c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> quantization = new LinkedHashMap<>();
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("kind", c.targetKind());
+        for (Axis<?> a : c.axes()) {
+            if (a.key().equals("workload"))
+                m.put("workload", values(a));
+            else if (a.key().startsWith("quantization."))
+                quantization.put(a.column(), values(a));
+            else if (a.key().startsWith("target."))
+                target.put(a.column(), values(a));
+        }
+        m.put("quantization", quantization);
+        m.put("target", target);
+        if (!c.zip().isEmpty())
+            m.put("zip", c.zip());
+        return m;
+    }
+
+    private static Map<String, Object> chart(ChartSpec c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", c.name());
+        m.put("x", c.x());
+        m.put("y", c.y());
+        c.colorBy().ifPresent(v -> m.put("color_by", v));
+        c.logX().ifPresent(v -> m.put("log_x", v));
+        c.logY().ifPresent(v -> m.put("log_y", v));
+        return m;
     }
 
     /** The resolved file's text, header comment included; equal texts mean the same sweep. */
@@ -105,22 +135,7 @@ public final class ResolvedSweepWriter {
         }
     }
 
-    private static List<Object> values(Axis a) {
-        return a.values().stream().map(ResolvedSweepWriter::plain).toList();
-    }
-
-    /** Numbers stay numbers; everything else is written as the name the reader parses. */
-    private static Object plain(Object v) {
-        if (v instanceof Number)
-            return v;
-        if (v instanceof NumberFormat f)
-            return f.name();
-        if (v instanceof Overflow o)
-            return o.id();
-        if (v instanceof Dataflow d)
-            return d.id();
-        if (v instanceof Timing t)
-            return t.id();
-        return v.toString();
+    private static List<Object> values(Axis<?> a) {
+        return a.values().stream().map(v -> a.knob().plainValue(v)).toList();
     }
 }

@@ -8,89 +8,91 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
-import org.bitsweep.cost.AsicCostModel;
-import org.bitsweep.pe.Overflow;
-import org.bitsweep.pe.PeCatalog;
-import org.bitsweep.pe.PeModel;
-import org.bitsweep.pe.PeParams;
-import org.bitsweep.sim.Accelerator;
-import org.bitsweep.sim.array.Dataflow;
-import org.bitsweep.sim.array.OutputStationaryArray;
-import org.bitsweep.sim.array.Timing;
+import org.bitsweep.sim.spec.Knob;
+import org.bitsweep.sim.spec.KnobValues;
+import org.bitsweep.sim.spec.PeArraySpec;
+import org.bitsweep.sim.spec.Raw;
+import org.bitsweep.sim.spec.ScaleSimConfig;
+import org.bitsweep.sim.spec.Suggest;
+import org.bitsweep.sim.spec.TargetKinds;
 import org.bitsweep.sweep.expr.Expression;
 import org.bitsweep.sweep.expr.ExpressionException;
 import org.bitsweep.sweep.expr.ExpressionParser;
-import org.bitsweep.sweep.store.ResultColumns;
+import org.bitsweep.sweep.model.AccuracySpec;
+import org.bitsweep.sweep.model.Axis;
+import org.bitsweep.sweep.model.ChartSpec;
+import org.bitsweep.sweep.model.Constraint;
+import org.bitsweep.sweep.model.Derived;
+import org.bitsweep.sweep.model.GranularityChoice;
+import org.bitsweep.sweep.model.Objective;
+import org.bitsweep.sweep.model.ResultColumns;
+import org.bitsweep.sweep.model.SweepCase;
+import org.bitsweep.sweep.model.SweepFile;
+import org.bitsweep.sweep.model.SweepKnobs;
+import org.bitsweep.sweep.model.WorkloadChoice;
 import org.bitsweep.workloads.UserInputException;
-import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
-import org.bitsweep.workloads.format.MixtureFormat;
-import org.bitsweep.workloads.format.MxFormat;
 import org.bitsweep.workloads.format.NumberFormat;
-import org.bitsweep.workloads.format.OliveFormat;
-import org.bitsweep.workloads.model.Layer;
-import org.bitsweep.workloads.model.LayerKind;
-import org.bitsweep.workloads.model.ModelZoo;
-import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.nn.FashionModels;
-import org.bitsweep.workloads.nn.InferenceConfig;
-import org.bitsweep.workloads.quant.QuantConfig;
-import org.bitsweep.workloads.trace.OperandFormats;
+import org.bitsweep.workloads.quant.Granularity;
 
 /**
- * Reads a sweep file (schema v1, docs/sweep-files.md) and checks all of it before any work starts: every error is
- * collected and reported together, each as {@code file:line: field: what is wrong; what is valid}.
+ * Reads a sweep file (schema v1, {@link SweepSchema}, docs/sweep-files.md) into a {@link SweepFile}: every key, type
+ * and value checked, every default filled in, every problem collected and reported together as
+ * {@code file:line: field: what is wrong; what is valid}. Checks that need several settings at once, made on the
+ * points that exist, come after, in {@code space.SpaceChecks}; {@code space.SweepLoader} does both.
+ *
+ * <p>A file with {@code cases:} is read case by case: each case's settings come from the case where it gives them,
+ * else from the top level, key by key (a case's {@code target: {pe: ant}} keeps the top level's array).
  */
 public final class SweepFileReader {
-    static final Set<String> TOP = Set.of("version", "name", "seed", "workload", "accuracy", "quantization", "target",
-            "zip", "derived", "constraints", "objectives", "pareto", "outputs");
-    static final Set<String> ACCURACY = Set.of("metric", "tensor", "model", "images", "through_pe");
-    static final Set<String> TENSOR = Set.of("distribution", "rows", "cols", "std");
-    static final Set<String> QUANTIZATION = Set.of("weights", "activations", "granularity");
-    static final Set<String> TARGET = Set.of("kind", "pe", "array", "rows", "cols", "dataflow", "accumulator_bits",
-            "overflow", "buffer_kib", "clock_mhz", "dram_gbps", "timing", "node");
-    static final Set<String> PARETO = Set.of("group_by", "color_by");
-    static final Set<String> OUTPUTS = Set.of("charts", "report");
-    static final Set<String> OBJECTIVE = Set.of("column", "direction");
-    static final Set<String> RANGE = Set.of("range", "step", "log", "factor", "count");
-
     public static final long DEFAULT_SEED = 1;
     public static final AccuracySpec DEFAULT_ACCURACY = new AccuracySpec(AccuracySpec.WEIGHT_SQNR_DB, 256, 4096, 0.02, 0);
-    public static final String DEFAULT_GRANULARITY = "group:128";
-    public static final int DEFAULT_ACCUMULATOR_BITS = 32;
-    public static final int DEFAULT_BUFFER_KIB = 256;
-    public static final double DEFAULT_CLOCK_MHZ = 1000;
-    public static final String DEFAULT_NODE = "45nm";
-    /** Parameter-only constraints are checked against at most this many points for a contradiction. */
-    static final long CONTRADICTION_SCAN_LIMIT = 10_000_000;
-    private static final Pattern ARRAY = Pattern.compile("(\\d+)\\s*[xX×]\\s*(\\d+)");
+    /** Axes whose count of values decides the charts' default colours, in order of preference. */
+    private static final List<String> COLOUR_PREFERENCE = List.of("target.pe", "quantization.activations",
+            "target.array", "target.dataflow", "quantization.weights", "target.node", "workload",
+            "quantization.granularity");
 
     private final LocatedYaml yaml;
-    private final List<String> errors = new ArrayList<>();
-    private final Set<String> missingSections = new HashSet<>();
+    private final YamlLocations locations;
+    private final Path baseDir;
+    private final Problems problems;
 
-    private SweepFileReader(LocatedYaml yaml) {
+    private SweepFileReader(LocatedYaml yaml, Path baseDir) {
         this.yaml = yaml;
+        this.locations = new YamlLocations(yaml);
+        this.baseDir = baseDir;
+        this.problems = new Problems(locations);
     }
 
-    /** @throws UserInputException listing every problem in the file, one per line */
+    /**
+     * Reads and checks one file's keys and values; the checks over combinations of settings are
+     * {@code SweepLoader}'s.
+     *
+     * @throws UserInputException listing every problem in the file, one per line
+     */
     public static SweepFile read(Path path) {
-        return new SweepFileReader(LocatedYaml.read(path)).sweep(defaultName(path.getFileName().toString()));
+        return new SweepFileReader(LocatedYaml.read(path), folder(path)).sweep(defaultName(path.getFileName().toString()));
     }
 
     public static SweepFile read(String file, Reader in) throws IOException {
-        return new SweepFileReader(LocatedYaml.parse(file, in)).sweep(defaultName(Path.of(file).getFileName().toString()));
+        Path path = Path.of(file);
+        return new SweepFileReader(LocatedYaml.parse(file, in), folder(path))
+                .sweep(defaultName(path.getFileName().toString()));
+    }
+
+    private static Path folder(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".") : parent;
     }
 
     private static String defaultName(String fileName) {
@@ -100,230 +102,400 @@ public final class SweepFileReader {
     private SweepFile sweep(String defaultName) {
         JsonNode root = yaml.root();
         if (!root.isObject()) {
-            error("", "a sweep file is a mapping of keys (name, workload, quantization, target, ...), got " + kind(root));
-            throw failure();
+            problems.add("", "a sweep file is a mapping of keys (name, workload, quantization, target, ...), got "
+                    + Raw.describe(raw(root)));
+            problems.throwIfAny();
         }
-        keys("", root, TOP);
-        scalar("/version", root.get("version"), n -> {
-            if (!n.isIntegralNumber() || n.asInt() != 1)
-                throw new UserInputException("unsupported version %s; valid: 1".formatted(n.asText()));
-            return 1;
-        }, 1);
-        String name = scalar("/name", root.get("name"), this::text, defaultName);
-        long seed = scalar("/seed", root.get("seed"), this::integer, DEFAULT_SEED);
+        keys("", root, SweepSchema.TOP);
+        scalar(SweepKnobs.VERSION, "/version", root.get("version"));
+        String name = scalar(SweepKnobs.NAME, "/name", root.get("name"));
+        if (name.isEmpty())
+            name = defaultName;
+        long seed = scalar(SweepKnobs.SEED, "/seed", root.get("seed"));
         AccuracySpec accuracy = accuracy(root.get("accuracy"));
 
-        List<Axis> axes = new ArrayList<>();
-        axis(axes, "workload", "/workload", root.get("workload"),
-                n -> new WorkloadChoice(text(n), ModelZoo.bundled().workload(text(n))), null, Numbers.NONE);
-        JsonNode q = section("/quantization", root.get("quantization"), QUANTIZATION, true);
-        axis(axes, "quantization.weights", "/quantization/weights", q.get("weights"), this::format, null, Numbers.NONE);
-        axis(axes, "quantization.activations", "/quantization/activations", q.get("activations"), this::format, null, Numbers.NONE);
-        axis(axes, "quantization.granularity", "/quantization/granularity", q.get("granularity"),
-                n -> Granularity.parse(text(n)), List.of(Granularity.parse(DEFAULT_GRANULARITY)), Numbers.NONE);
-        JsonNode t = section("/target", root.get("target"), TARGET, true);
-        scalar("/target/kind", t.get("kind"), n -> {
-            if (!text(n).equals("pe-array"))
-                throw new UserInputException(("unknown target kind \"%s\"; valid: pe-array (FPGA and GPU targets "
-                        + "come later)").formatted(n.asText()));
-            return "pe-array";
-        }, "pe-array");
-        axis(axes, "target.pe", "/target/pe", t.get("pe"), this::peId, List.of(PeCatalog.ids().get(0)), Numbers.NONE);
-        boolean byDims = t.has("rows") || t.has("cols");
-        if (byDims && t.has("array"))
-            error("/target/array", "give either array (ROWSxCOLS) or rows and cols, not both");
-        if (byDims) {
-            axis(axes, "target.rows", "/target/rows", t.get("rows"),
-                    n -> (int) ranged(n, 1, OutputStationaryArray.MAX_DIM), null, Numbers.INTEGER);
-            axis(axes, "target.cols", "/target/cols", t.get("cols"),
-                    n -> (int) ranged(n, 1, OutputStationaryArray.MAX_DIM), null, Numbers.INTEGER);
-        } else {
-            axis(axes, "target.array", "/target/array", t.get("array"), this::array, null, Numbers.NONE);
-        }
-        axis(axes, "target.dataflow", "/target/dataflow", t.get("dataflow"), this::dataflow, List.of(Dataflow.OS),
-                Numbers.NONE);
-        axis(axes, "target.accumulator_bits", "/target/accumulator_bits", t.get("accumulator_bits"),
-                n -> (int) ranged(n, PeParams.MIN_ACC_BITS, PeParams.MAX_ACC_BITS), List.of(DEFAULT_ACCUMULATOR_BITS), Numbers.INTEGER);
-        axis(axes, "target.overflow", "/target/overflow", t.get("overflow"), this::overflow, List.of(Overflow.WRAP), Numbers.NONE);
-        axis(axes, "target.buffer_kib", "/target/buffer_kib", t.get("buffer_kib"), n -> (int) ranged(n, 1, 1 << 20),
-                List.of(DEFAULT_BUFFER_KIB), Numbers.INTEGER);
-        axis(axes, "target.clock_mhz", "/target/clock_mhz", t.get("clock_mhz"), this::positiveNumber,
-                List.of(DEFAULT_CLOCK_MHZ), Numbers.REAL);
-        axis(axes, "target.dram_gbps", "/target/dram_gbps", t.get("dram_gbps"), this::positiveNumber,
-                List.of(Accelerator.DEFAULT_DRAM_GBPS), Numbers.REAL);
-        axis(axes, "target.timing", "/target/timing", t.get("timing"), this::timing, List.of(Timing.BITSWEEP),
-                Numbers.NONE);
-        axis(axes, "target.node", "/target/node", t.get("node"), this::node, List.of(DEFAULT_NODE), Numbers.NONE);
-
-        List<List<String>> zip = zip(root.get("zip"), axes);
-        List<Derived> derived = derived(root.get("derived"), accuracy);
-        List<Constraint> constraints = constraints(root.get("constraints"), accuracy, derived);
-        List<Objective> objectives = objectives(root.get("objectives"), accuracy, derived);
-        JsonNode p = section("/pareto", root.get("pareto"), PARETO, false);
-        Set<String> allColumns = allColumns(accuracy, derived);
+        List<SweepCase> cases = cases(root);
+        List<String> kinds = cases.stream().map(SweepCase::targetKind).distinct().toList();
+        ResultColumns base = ResultColumns.of(accuracy.metric(), kinds, List.of());
+        List<Derived> derived = derived(root.get("derived"), base);
+        ResultColumns columns = ResultColumns.of(accuracy.metric(), kinds, derived);
+        List<Constraint> constraints = constraints(root.get("constraints"), columns, derived);
+        List<Objective> objectives = objectives(root.get("objectives"), accuracy, columns);
+        JsonNode p = section("/pareto", root.get("pareto"), SweepSchema.PARETO, false);
+        Set<String> allColumns = new LinkedHashSet<>(columns.names());
         Optional<String> groupBy = Optional.ofNullable(scalar("/pareto/group_by", p.get("group_by"),
                 n -> column(n, allColumns), null));
-        String colorBy = scalar("/pareto/color_by", p.get("color_by"), n -> column(n, allColumns), defaultColour(axes));
-        JsonNode o = section("/outputs", root.get("outputs"), OUTPUTS, false);
-        List<String> charts = list("/outputs/charts", o.get("charts"), n -> {
-            String c = text(n);
+        String colorBy = scalar("/pareto/color_by", p.get("color_by"), n -> column(n, allColumns),
+                defaultColour(cases));
+        JsonNode o = section("/outputs", root.get("outputs"), SweepSchema.OUTPUTS, false);
+        List<String> imageTypes = list("/outputs/charts", o.get("charts"), n -> {
+            String c = Raw.text(raw(n));
             if (!c.equals("png") && !c.equals("svg"))
                 throw new UserInputException("unknown chart type \"%s\"; valid: png, svg".formatted(c));
             return c;
         }, List.of("png", "svg"));
-        boolean report = scalar("/outputs/report", o.get("report"), this::bool, true);
+        boolean report = scalar("/outputs/report", o.get("report"), n -> Raw.bool(raw(n)), true);
+        List<ChartSpec> charts = charts(root.get("charts"), accuracy, objectives, columns, allColumns);
 
-        if (errors.isEmpty())
-            crossChecks(accuracy, axes, constraints, zip);
-        if (!errors.isEmpty())
-            throw failure();
-        SweepFile sweep = new SweepFile(name, yaml.file(), seed, accuracy, axes, zip, derived, constraints, objectives,
-                groupBy, colorBy, charts, report);
-        checkSatisfiable(sweep);
-        if (!errors.isEmpty())
-            throw failure();
-        return sweep;
+        if (problems.isEmpty())
+            singleAxisChecks(accuracy, cases);
+        problems.throwIfAny();
+        return new SweepFile(name, yaml.file(), seed, accuracy, cases, derived, constraints, objectives, groupBy,
+                colorBy, charts, imageTypes, report, locations);
     }
 
-    /** The first of these axes that has 2 to 10 values colours the charts; else the weight format. */
-    private static String defaultColour(List<Axis> axes) {
-        for (String key : List.of("target.pe", "quantization.activations", "target.array", "target.dataflow",
-                "quantization.weights", "target.node", "workload", "quantization.granularity"))
-            for (Axis a : axes)
-                if (a.key().equals(key) && a.values().size() >= 2 && a.values().size() <= 10)
-                    return a.column();
-        return "weights";
-    }
+    // ---- cases, and the axes of one case ----
 
-    /** A workload as written and as built. */
-    public record WorkloadChoice(String spec, org.bitsweep.workloads.model.Workload workload) {
-        @Override
-        public String toString() {
-            return spec;
-        }
-    }
-
-    private AccuracySpec accuracy(JsonNode node) {
+    private List<SweepCase> cases(JsonNode root) {
+        JsonNode node = root.get("cases");
         if (node == null)
-            return DEFAULT_ACCURACY;
-        JsonNode a = section("/accuracy", node, ACCURACY, false);
-        String metric = scalar("/accuracy/metric", a.get("metric"), n -> {
-            String m = text(n);
-            if (!AccuracySpec.METRICS.contains(m))
-                throw new UserInputException("unknown metric \"%s\"; valid: %s%s".formatted(m,
-                        String.join(", ", AccuracySpec.METRICS), Suggest.didYouMean(m, AccuracySpec.METRICS)));
-            return m;
-        }, DEFAULT_ACCURACY.metric());
-        if (metric.equals(AccuracySpec.TOP1))
-            return top1(a);
-        for (String key : new String[] {"model", "images", "through_pe"})
-            if (a.get(key) != null)
-                error("/accuracy/" + key, "applies to metric top1 only; metric %s measures a synthetic weight tensor "
-                        .formatted(metric) + "(accuracy.tensor)");
-        JsonNode t = section("/accuracy/tensor", a.get("tensor"), TENSOR, false);
-        double nu = scalar("/accuracy/tensor/distribution", t.get("distribution"), n -> {
-            String d = text(n);
-            if (d.equals("gaussian"))
-                return 0.0;
-            if (d.equals("llm-like"))
-                return AccuracySpec.LLM_LIKE;
-            if (d.startsWith("student-t:")) {
-                try {
-                    double v = Double.parseDouble(d.substring("student-t:".length()));
-                    if (v > 0 && Double.isFinite(v))
-                        return v;
-                } catch (NumberFormatException e) {
-                    // falls through
-                }
-            }
-            throw new UserInputException("unknown distribution \"%s\"; valid: gaussian, student-t:NU (NU > 0), llm-like".formatted(d));
-        }, 0.0);
-        int rows = scalar("/accuracy/tensor/rows", t.get("rows"), n -> (int) ranged(n, 1, 1 << 16), DEFAULT_ACCURACY.rows());
-        int cols = scalar("/accuracy/tensor/cols", t.get("cols"), n -> (int) ranged(n, 1, 1 << 16), DEFAULT_ACCURACY.cols());
-        double std = scalar("/accuracy/tensor/std", t.get("std"), this::positiveNumber, DEFAULT_ACCURACY.std());
-        return new AccuracySpec(metric, rows, cols, std, nu);
-    }
-
-    /** accuracy.metric top1: a Fashion-MNIST model's top-1, optionally through each point's PE. */
-    private AccuracySpec top1(JsonNode a) {
-        if (a.get("tensor") != null)
-            error("/accuracy/tensor", "applies to the weight_* metrics; top1 measures accuracy.model on test images");
-        String model = scalar("/accuracy/model", a.get("model"), n -> {
-            String m = text(n);
-            if (!FashionModels.names().contains(m))
-                throw new UserInputException("unknown model \"%s\"; valid: %s%s".formatted(m,
-                        String.join(", ", FashionModels.names()), Suggest.didYouMean(m, FashionModels.names())));
-            return m;
-        }, null);
-        if (model == null) {
-            if (a.get("model") == null)
-                error("/accuracy/metric", "top1 needs accuracy.model: one of " + String.join(", ", FashionModels.names()));
-            model = FashionModels.names().get(0);       // only to go on collecting errors
+            return List.of(readCase(0, "", List.of(new Layer(root, ""))));
+        if (!node.isArray() || node.isEmpty()) {
+            problems.add("/cases", "expected a list of cases, each a mapping of workload, quantization, target or zip "
+                    + "merged over the top level, e.g. [{target: {pe: ant}, quantization: {weights: ant4}}]");
+            problems.throwIfAny();
         }
-        int images = scalar("/accuracy/images", a.get("images"), n -> (int) ranged(n, 1, AccuracySpec.TEST_IMAGES),
-                AccuracySpec.TEST_IMAGES);
-        boolean throughPe = scalar("/accuracy/through_pe", a.get("through_pe"), this::bool, true);
-        return AccuracySpec.top1(model, images, throughPe, DEFAULT_ACCURACY);
+        List<SweepCase> cases = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String ptr = "/cases/" + i;
+            JsonNode c = node.get(i);
+            if (!c.isObject()) {
+                problems.add(ptr, "expected a mapping of workload, quantization, target or zip, got "
+                        + Raw.describe(raw(c)));
+                continue;
+            }
+            keys(ptr, c, SweepSchema.CASE);
+            cases.add(readCase(i, ptr, List.of(new Layer(c, ptr), new Layer(root, ""))));
+        }
+        problems.throwIfAny();
+        return cases;
     }
 
-    private List<List<String>> zip(JsonNode node, List<Axis> axes) {
+    /** A place settings are looked up in: a case's node, or the top level. */
+    private record Layer(JsonNode root, String pointer) {
+    }
+
+    /** A node found in the first layer that has it, with its pointer. */
+    private record Found(JsonNode node, String pointer) {
+    }
+
+    private static Found find(List<Layer> layers, String... path) {
+        for (Layer l : layers) {
+            JsonNode n = l.root();
+            StringBuilder ptr = new StringBuilder(l.pointer());
+            for (String key : path) {
+                n = n == null || !n.isObject() ? null : n.get(key);
+                ptr.append('/').append(key);
+            }
+            if (n != null)
+                return new Found(n, ptr.toString());
+        }
+        return null;
+    }
+
+    /**
+     * Checks that a section is a mapping in every layer that has it, and its keys against {@code valid} (none when
+     * null); says whether any layer has it as a mapping.
+     */
+    private boolean sections(List<Layer> layers, String section, Set<String> valid, boolean required) {
+        boolean any = false;
+        for (Layer l : layers) {
+            JsonNode s = l.root().get(section);
+            if (s == null)
+                continue;
+            String ptr = l.pointer() + "/" + section;
+            if (!s.isObject()) {
+                problems.add(ptr, "expected a mapping with the keys %s, got %s".formatted(sorted(valid == null
+                        ? SweepSchema.targetKeys() : valid), Raw.describe(raw(s))));
+                problems.sectionMissing(ptr);
+                continue;
+            }
+            if (valid != null)
+                keys(ptr, s, valid);
+            any = true;
+        }
+        if (!any && required && layers.stream().noneMatch(l -> l.root().has(section))) {
+            String ptr = "/" + section;
+            problems.add(ptr, "missing; it is required (keys: " + sorted(valid == null ? SweepSchema.targetKeys()
+                    : valid) + ")");
+            problems.sectionMissing(ptr);
+        }
+        return any;
+    }
+
+    private SweepCase readCase(int index, String pointer, List<Layer> layers) {
+        List<Axis<?>> axes = new ArrayList<>();
+        Found workload = find(layers, "workload");
+        axis(axes, SweepKnobs.workload(baseDir), "workload", workload, "/workload", null);
+
+        sections(layers, "quantization", SweepSchema.QUANTIZATION, true);
+        for (Knob<?> k : SweepKnobs.QUANTIZATION)
+            axis(axes, k, "quantization." + k.name(), find(layers, "quantization", k.name()),
+                    "/quantization/" + k.name(), k.defaultValue());
+
+        sections(layers, "target", null, true);
+        Found kindNode = find(layers, "target", "kind");
+        String kind = kindNode == null ? TargetKinds.KIND.defaultValue()
+                : parse(kindNode.pointer(), kindNode.node(), n -> TargetKinds.KIND.parse(raw(n)));
+        TargetKinds.Kind targetKind = TargetKinds.of(kind == null ? TargetKinds.KIND.defaultValue() : kind);
+        Set<String> valid = new LinkedHashSet<>();
+        targetKind.allKnobs().forEach(k -> valid.add(k.name()));
+        for (Layer l : layers) {
+            JsonNode t = l.root().get("target");
+            if (t != null && t.isObject())
+                keys(l.pointer() + "/target", t, valid);
+        }
+        KnobValues imported = scalesim(find(layers, "target", PeArraySpec.SCALESIM_CONFIG.name()));
+        for (Knob<?> k : targetKind.knobs())
+            target(axes, k, layers, imported);
+
+        List<List<String>> zip = zip(find(layers, "zip"), axes);
+        return new SweepCase(index, pointer, targetKind.id(), axes, zip);
+    }
+
+    /** A SCALE-Sim .cfg's settings, the defaults of the knobs it sets; none without {@code scalesim_config}. */
+    private KnobValues scalesim(Found config) {
+        if (config == null)
+            return new KnobValues();
+        String path = parse(config.pointer(), config.node(), n -> PeArraySpec.SCALESIM_CONFIG.parse(raw(n)));
+        if (path == null || path.equals("none"))
+            return new KnobValues();
+        try {
+            return ScaleSimConfig.read(baseDir.resolve(path));
+        } catch (UserInputException e) {
+            problems.add(config.pointer(), e.getMessage());
+            return new KnobValues();
+        }
+    }
+
+    /** One target knob as an axis: given in the file, else the SCALE-Sim config's value, else its default. */
+    private void target(List<Axis<?>> axes, Knob<?> k, List<Layer> layers, KnobValues imported) {
+        if (k == PeArraySpec.SCALESIM_CONFIG || k == PeArraySpec.ROWS || k == PeArraySpec.COLS)
+            return;
+        Found found = find(layers, "target", k.name());
+        String ptr = "/target/" + k.name();
+        if (k == PeArraySpec.ARRAY_KNOB) {
+            Found rows = find(layers, "target", "rows");
+            Found cols = find(layers, "target", "cols");
+            if (rows != null || cols != null) {
+                if (found != null)
+                    problems.add(found.pointer(), "give either array (ROWSxCOLS) or rows and cols, not both");
+                axis(axes, PeArraySpec.ROWS, "target.rows", rows, "/target/rows", null);
+                axis(axes, PeArraySpec.COLS, "target.cols", cols, "/target/cols", null);
+                return;
+            }
+        }
+        Object fallback = imported.has(k) ? imported.get(k) : k.defaultValue();
+        axis(axes, k, "target." + k.name(), found, ptr, fallback);
+    }
+
+    // ---- axes ----
+
+    /**
+     * An axis: one value, a list, or for numeric knobs a range: {@code {range: [FROM, TO], step: S}} (linear, both
+     * ends included when on the grid), {@code {log: [FROM, TO], factor: F}} (FROM, FROM·F, … up to TO) or
+     * {@code {log: [FROM, TO], count: N}} (N values evenly spaced in log, rounded for integer knobs). An empty list
+     * is an error; a knob not given takes {@code fallback} (null: required).
+     */
+    private <T> void axis(List<Axis<?>> axes, Knob<T> knob, String key, Found found, String missingPointer,
+                          Object fallback) {
+        List<T> values = new ArrayList<>();
+        String pointer = found == null ? missingPointer : found.pointer();
+        if (found == null) {
+            if (fallback == null)
+                problems.add(missingPointer, "missing; it is required (one value, or a list of values to sweep)");
+            else
+                values.add(knob.type().cast(fallback));
+        } else if (found.node().isArray()) {
+            if (found.node().isEmpty())
+                problems.add(pointer, "empty list; give at least one value");
+            for (int i = 0; i < found.node().size(); i++) {
+                T v = parse(pointer + "/" + i, found.node().get(i), n -> knob.parse(raw(n)));
+                if (v != null)
+                    values.add(v);
+            }
+        } else if (found.node().isObject() && knob.range() != Knob.Range.NONE) {
+            for (JsonNode v : rangeValues(pointer, found.node(), knob.range() == Knob.Range.INTEGER)) {
+                T parsed = parse(pointer, v, n -> knob.parse(raw(n)));
+                if (parsed != null && !values.contains(parsed))
+                    values.add(parsed);
+            }
+        } else {
+            T v = parse(pointer, found.node(), n -> knob.parse(raw(n)));
+            if (v != null)
+                values.add(v);
+        }
+        if (!values.isEmpty())
+            axes.add(new Axis<>(knob, key, pointer, values));
+    }
+
+    private List<JsonNode> rangeValues(String pointer, JsonNode node, boolean integral) {
+        keys(pointer, node, SweepSchema.RANGE);
+        List<JsonNode> out = new ArrayList<>();
+        boolean linear = node.has("range");
+        JsonNode bounds = linear ? node.get("range") : node.get("log");
+        if (bounds == null || !bounds.isArray() || bounds.size() != 2 || !bounds.get(0).isNumber()
+                || !bounds.get(1).isNumber()) {
+            problems.add(pointer, "a range is {range: [FROM, TO], step: S} or {log: [FROM, TO], factor: F} or "
+                    + "{log: [FROM, TO], count: N}");
+            return out;
+        }
+        double from = bounds.get(0).asDouble();
+        double to = bounds.get(1).asDouble();
+        if (!(from <= to)) {
+            problems.add(pointer, "range from %s to %s is empty; FROM must not exceed TO".formatted(from, to));
+            return out;
+        }
+        if (linear) {
+            JsonNode step = node.get("step");
+            if (step == null || !step.isNumber() || !(step.asDouble() > 0)) {
+                problems.add(pointer, "a linear range needs step: S with S > 0");
+                return out;
+            }
+            double s = step.asDouble();
+            long count = (long) Math.floor((to - from) / s + 1e-9) + 1;
+            if (count > 1_000_000) {
+                problems.add(pointer, "range gives %d values; at most 1,000,000 per axis".formatted(count));
+                return out;
+            }
+            for (long i = 0; i < count; i++)
+                out.add(number(from + i * s, integral));
+            return out;
+        }
+        if (!(from > 0)) {
+            problems.add(pointer, "a log range needs FROM > 0, got " + from);
+            return out;
+        }
+        if (node.has("factor") == node.has("count")) {
+            problems.add(pointer, "a log range needs exactly one of factor: F (F > 1) or count: N (N >= 2)");
+            return out;
+        }
+        if (node.has("factor")) {
+            double f = node.get("factor").asDouble();
+            if (!(f > 1)) {
+                problems.add(pointer, "factor must be > 1, got " + node.get("factor").asText());
+                return out;
+            }
+            for (double v = from; v <= to * (1 + 1e-12) && out.size() <= 1_000_000; v *= f)
+                out.add(number(v, integral));
+            return out;
+        }
+        int n = node.get("count").asInt();
+        if (n < 2 || n > 1_000_000) {
+            problems.add(pointer, "count must be between 2 and 1,000,000, got " + node.get("count").asText());
+            return out;
+        }
+        for (int i = 0; i < n; i++)
+            out.add(number(from * Math.pow(to / from, i / (double) (n - 1)), integral));
+        return out;
+    }
+
+    private static JsonNode number(double v, boolean integral) {
+        return integral ? JsonNodeFactory.instance.numberNode(Math.round(v)) : JsonNodeFactory.instance.numberNode(v);
+    }
+
+    private List<List<String>> zip(Found node, List<Axis<?>> axes) {
         List<List<String>> groups = new ArrayList<>();
         if (node == null)
             return groups;
-        if (!node.isArray()) {
-            error("/zip", "expected a list of lists of axis keys, e.g. [[quantization.weights, target.array]]");
+        if (!node.node().isArray()) {
+            problems.add(node.pointer(), "expected a list of lists of axis keys, e.g. [[quantization.weights, "
+                    + "target.array]]");
             return groups;
         }
         Set<String> used = new HashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            String ptr = "/zip/" + i;
-            JsonNode g = node.get(i);
+        for (int i = 0; i < node.node().size(); i++) {
+            String ptr = node.pointer() + "/" + i;
+            JsonNode g = node.node().get(i);
             if (!g.isArray() || g.size() < 2) {
-                error(ptr, "expected a list of two or more axis keys");
+                problems.add(ptr, "expected a list of two or more axis keys");
                 continue;
             }
             List<String> keys = new ArrayList<>();
             int size = -1;
             for (int j = 0; j < g.size(); j++) {
                 String key = g.get(j).asText();
-                Optional<Axis> axis = axes.stream().filter(a -> a.key().equals(key)).findFirst();
+                Optional<Axis<?>> axis = axes.stream().filter(a -> a.key().equals(key)).findFirst();
                 if (axis.isEmpty()) {
-                    error(ptr + "/" + j, "\"%s\" is not an axis of this sweep; valid: %s".formatted(key,
+                    problems.add(ptr + "/" + j, "\"%s\" is not an axis of this sweep; valid: %s".formatted(key,
                             String.join(", ", axes.stream().map(Axis::key).toList())));
                     continue;
                 }
                 if (!used.add(key))
-                    error(ptr + "/" + j, "\"%s\" is already in a zip group; an axis can vary with one group only".formatted(key));
-                if (size >= 0 && axis.get().values().size() != size)
-                    error(ptr + "/" + j, ("\"%s\" has %d values but %s has %d; zipped axes vary together, so they "
-                            + "need the same number").formatted(key, axis.get().values().size(), keys.get(0), size));
-                size = axis.get().values().size();
+                    problems.add(ptr + "/" + j, "\"%s\" is already in a zip group; an axis can vary with one group "
+                            + "only".formatted(key));
+                if (size >= 0 && axis.get().size() != size)
+                    problems.add(ptr + "/" + j, ("\"%s\" has %d values but %s has %d; zipped axes vary together, so "
+                            + "they need the same number").formatted(key, axis.get().size(), keys.get(0), size));
+                size = axis.get().size();
                 keys.add(key);
             }
-            groups.add(keys);
+            if (keys.size() >= 2)
+                groups.add(keys);
         }
         return groups;
     }
 
-    private List<Derived> derived(JsonNode node, AccuracySpec accuracy) {
+    // ---- the accuracy axis ----
+
+    private AccuracySpec accuracy(JsonNode node) {
+        if (node == null)
+            return DEFAULT_ACCURACY;
+        JsonNode a = section("/accuracy", node, SweepSchema.ACCURACY, false);
+        String metric = scalar(SweepKnobs.METRIC, "/accuracy/metric", a.get("metric"));
+        if (metric.equals(AccuracySpec.TOP1))
+            return top1(a);
+        for (String key : new String[] {"model", "images", "through_pe"})
+            if (a.get(key) != null)
+                problems.add("/accuracy/" + key, "applies to metric top1 only; metric %s measures a synthetic weight "
+                        .formatted(metric) + "tensor (accuracy.tensor)");
+        JsonNode t = section("/accuracy/tensor", a.get("tensor"), SweepSchema.TENSOR, false);
+        String distribution = scalar(SweepKnobs.DISTRIBUTION, "/accuracy/tensor/distribution", t.get("distribution"));
+        int rows = scalar(SweepKnobs.TENSOR_ROWS, "/accuracy/tensor/rows", t.get("rows"));
+        int cols = scalar(SweepKnobs.TENSOR_COLS, "/accuracy/tensor/cols", t.get("cols"));
+        double std = scalar(SweepKnobs.TENSOR_STD, "/accuracy/tensor/std", t.get("std"));
+        return new AccuracySpec(metric, rows, cols, std, SweepKnobs.nu(distribution));
+    }
+
+    /** accuracy.metric top1: a Fashion-MNIST model's top-1, optionally through each point's PE. */
+    private AccuracySpec top1(JsonNode a) {
+        if (a.get("tensor") != null)
+            problems.add("/accuracy/tensor", "applies to the weight_* metrics; top1 measures accuracy.model on test "
+                    + "images");
+        String model = a.get("model") == null ? null : parse("/accuracy/model", a.get("model"),
+                n -> SweepKnobs.MODEL.parse(raw(n)));
+        if (model == null) {
+            if (a.get("model") == null)
+                problems.add("/accuracy/metric", "top1 needs accuracy.model: one of " + SweepKnobs.MODEL.valid());
+            model = FashionModels.names().get(0);       // only to go on collecting errors
+        }
+        int images = scalar(SweepKnobs.IMAGES, "/accuracy/images", a.get("images"));
+        boolean throughPe = scalar(SweepKnobs.THROUGH_PE, "/accuracy/through_pe", a.get("through_pe"));
+        return AccuracySpec.top1(model, images, throughPe, DEFAULT_ACCURACY);
+    }
+
+    // ---- derived columns, constraints, objectives, charts ----
+
+    private List<Derived> derived(JsonNode node, ResultColumns columns) {
         List<Derived> derived = new ArrayList<>();
         if (node == null)
             return derived;
         if (!node.isObject()) {
-            error("/derived", "expected a mapping of NAME: EXPRESSION, e.g. {area_mm2: area_um2 / 1e6}");
+            problems.add("/derived", "expected a mapping of NAME: EXPRESSION, e.g. {area_mm2: area_um2 / 1e6}");
             return derived;
         }
-        Set<String> params = new LinkedHashSet<>(ResultColumns.NUMERIC_PARAMETERS);
-        Set<String> known = new LinkedHashSet<>(ResultColumns.numericColumns(accuracy.metric()));
+        Set<String> params = new LinkedHashSet<>(columns.numericParameters());
+        params.addAll(columns.textParameters());
+        Set<String> known = new LinkedHashSet<>(columns.numeric());
         Set<String> fromMetrics = new HashSet<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String ptr = "/derived/" + e.getKey();
-            if (known.contains(e.getKey()) || ResultColumns.TEXT_PARAMETERS.contains(e.getKey())) {
-                error(ptr, "\"%s\" is already a column; choose another name".formatted(e.getKey()));
+            if (columns.column(e.getKey()).isPresent() || known.contains(e.getKey())) {
+                problems.add(ptr, "\"%s\" is already a column; choose another name".formatted(e.getKey()));
                 continue;
             }
-            Expression x = expression(ptr, e.getValue(), known);
+            Expression x = expression(ptr, e.getValue(), known, columns);
             if (x == null)
                 continue;
             boolean metric = x.variables().stream().anyMatch(v -> !params.contains(v) || fromMetrics.contains(v));
@@ -337,54 +509,53 @@ public final class SweepFileReader {
         return derived;
     }
 
-    private List<Constraint> constraints(JsonNode node, AccuracySpec accuracy, List<Derived> derived) {
+    private List<Constraint> constraints(JsonNode node, ResultColumns columns, List<Derived> derived) {
         List<Constraint> constraints = new ArrayList<>();
         if (node == null)
             return constraints;
         if (!node.isArray()) {
-            error("/constraints", "expected a list of expressions, e.g. [\"area_um2 / 1e6 < 2\", \"rows <= cols\"]");
+            problems.add("/constraints", "expected a list of expressions, e.g. [\"area_um2 / 1e6 < 2\", "
+                    + "\"rows <= cols\", \"pe == 'bitmod'\"]");
             return constraints;
         }
-        Set<String> known = new LinkedHashSet<>(ResultColumns.numericColumns(accuracy.metric()));
-        Set<String> params = new HashSet<>(ResultColumns.NUMERIC_PARAMETERS);
-        for (Derived d : derived) {
-            known.add(d.name());
+        Set<String> known = new LinkedHashSet<>(columns.numeric());
+        Set<String> params = new HashSet<>(columns.numericParameters());
+        params.addAll(columns.textParameters());
+        for (Derived d : derived)
             if (!d.fromMetrics())
                 params.add(d.name());
-        }
         for (int i = 0; i < node.size(); i++) {
             String ptr = "/constraints/" + i;
-            Expression x = expression(ptr, node.get(i), known);
+            Expression x = expression(ptr, node.get(i), known, columns);
             if (x != null)
                 constraints.add(new Constraint(x, !params.containsAll(x.variables()), yaml.line(ptr)));
         }
         return constraints;
     }
 
-    private List<Objective> objectives(JsonNode node, AccuracySpec accuracy, List<Derived> derived) {
-        Set<String> numeric = new LinkedHashSet<>(ResultColumns.numericColumns(accuracy.metric()));
-        derived.forEach(d -> numeric.add(d.name()));
+    private List<Objective> objectives(JsonNode node, AccuracySpec accuracy, ResultColumns columns) {
+        Set<String> numeric = new LinkedHashSet<>(columns.numeric());
         List<Objective> defaults = List.of(new Objective(accuracy.metric(), accuracy.higherIsBetter()),
                 new Objective("energy_pj", false), new Objective("area_um2", false));
         if (node == null)
             return defaults;
         if (!node.isArray() || node.isEmpty()) {
-            error("/objectives", "expected a list of {column: NAME, direction: max|min}");
+            problems.add("/objectives", "expected a list of {column: NAME, direction: max|min}");
             return defaults;
         }
         List<Objective> objectives = new ArrayList<>();
         for (int i = 0; i < node.size(); i++) {
             String ptr = "/objectives/" + i;
-            JsonNode o = section(ptr, node.get(i), OBJECTIVE, true);
+            JsonNode o = section(ptr, node.get(i), SweepSchema.OBJECTIVE, true);
             String column = required(ptr + "/column", o.get("column"), n -> {
-                String c = text(n);
+                String c = Raw.text(raw(n));
                 if (!numeric.contains(c))
                     throw new UserInputException("unknown numeric column \"%s\"; valid: %s%s".formatted(c,
                             String.join(", ", numeric), Suggest.didYouMean(c, numeric)));
                 return c;
             });
             String direction = required(ptr + "/direction", o.get("direction"), n -> {
-                String d = text(n);
+                String d = Raw.text(raw(n));
                 if (!d.equals("max") && !d.equals("min"))
                     throw new UserInputException("\"%s\"; valid: max, min".formatted(d));
                 return d;
@@ -392,276 +563,150 @@ public final class SweepFileReader {
             if (column != null && direction != null)
                 objectives.add(new Objective(column, direction.equals("max")));
         }
-        if (objectives.size() < 2 && errors.isEmpty())
-            error("/objectives", "a Pareto front needs at least two objectives, got " + objectives.size());
+        if (objectives.size() < 2 && problems.isEmpty())
+            problems.add("/objectives", "a Pareto front needs at least two objectives, got " + objectives.size());
         return objectives;
     }
 
-    private Set<String> allColumns(AccuracySpec accuracy, List<Derived> derived) {
-        Set<String> all = new LinkedHashSet<>(ResultColumns.TEXT_PARAMETERS);
-        all.addAll(ResultColumns.numericColumns(accuracy.metric()));
-        derived.forEach(d -> all.add(d.name()));
-        return all;
+    /**
+     * The charts: as listed under {@code charts:}, else accuracy against energy and against area, and latency
+     * against energy when {@code seconds} is an objective.
+     */
+    private List<ChartSpec> charts(JsonNode node, AccuracySpec accuracy, List<Objective> objectives,
+                                   ResultColumns columns, Set<String> allColumns) {
+        if (node == null) {
+            List<ChartSpec> defaults = new ArrayList<>(List.of(
+                    new ChartSpec("pareto-energy", "energy_pj", accuracy.metric(), Optional.empty(), Optional.empty(),
+                            Optional.empty()),
+                    new ChartSpec("pareto-area", "area_um2", accuracy.metric(), Optional.empty(), Optional.empty(),
+                            Optional.empty())));
+            if (objectives.stream().anyMatch(o -> o.column().equals("seconds")))
+                defaults.add(new ChartSpec("latency-energy", "energy_pj", "seconds", Optional.empty(),
+                        Optional.empty(), Optional.empty()));
+            return defaults;
+        }
+        List<ChartSpec> charts = new ArrayList<>();
+        if (!node.isArray() || node.isEmpty()) {
+            problems.add("/charts", "expected a list of {x: COLUMN, y: COLUMN, color_by: COLUMN, log_x: true|false, "
+                    + "log_y: true|false, name: NAME}");
+            return charts;
+        }
+        Set<String> numeric = new LinkedHashSet<>(columns.numeric());
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String ptr = "/charts/" + i;
+            JsonNode c = section(ptr, node.get(i), SweepSchema.CHART, true);
+            Function<JsonNode, String> numericColumn = n -> column(n, numeric);
+            String x = required(ptr + "/x", c.get("x"), numericColumn);
+            String y = required(ptr + "/y", c.get("y"), numericColumn);
+            Optional<String> colour = Optional.ofNullable(scalar(ptr + "/color_by", c.get("color_by"),
+                    n -> column(n, allColumns), null));
+            Optional<Boolean> logX = Optional.ofNullable(scalar(ptr + "/log_x", c.get("log_x"), n -> Raw.bool(raw(n)),
+                    null));
+            Optional<Boolean> logY = Optional.ofNullable(scalar(ptr + "/log_y", c.get("log_y"), n -> Raw.bool(raw(n)),
+                    null));
+            String name = scalar(ptr + "/name", c.get("name"), n -> {
+                String t = Raw.text(raw(n));
+                if (!t.matches("[A-Za-z0-9][A-Za-z0-9_-]{0,63}"))
+                    throw new UserInputException("\"%s\" is not a chart file name; use letters, digits, - and _ "
+                            .formatted(t) + "(at most 64)");
+                return t;
+            }, x != null && y != null ? y + "-vs-" + x : "chart-" + i);
+            if (!names.add(name))
+                problems.add(ptr + "/name", "two charts are named \"%s\"; give each its own name".formatted(name));
+            if (x != null && y != null)
+                charts.add(new ChartSpec(name, x, y, colour, logX, logY));
+        }
+        return charts;
     }
 
     private String column(JsonNode n, Set<String> valid) {
-        String c = text(n);
+        String c = Raw.text(raw(n));
         if (!valid.contains(c))
             throw new UserInputException("unknown column \"%s\"; valid: %s%s".formatted(c, String.join(", ", valid),
                     Suggest.didYouMean(c, valid)));
         return c;
     }
 
-    private Expression expression(String ptr, JsonNode n, Set<String> known) {
+    private Expression expression(String ptr, JsonNode n, Set<String> known, ResultColumns columns) {
         if (n == null || !(n.isTextual() || n.isNumber())) {
-            error(ptr, "expected an expression in quotes, got " + (n == null ? "nothing" : kind(n)));
+            problems.add(ptr, "expected an expression in quotes, got " + (n == null ? "nothing" : Raw.describe(raw(n))));
             return null;
         }
+        Set<String> texts = new LinkedHashSet<>(columns.textParameters());
+        texts.add("bound");
         try {
             Expression x = ExpressionParser.parse(n.asText());
-            for (String v : x.variables())
-                if (!known.contains(v))
-                    throw new ExpressionException("unknown name %s; valid: %s%s".formatted(v, String.join(", ", known),
-                            Suggest.didYouMean(v, known)), 1);
+            for (String v : x.variables()) {
+                boolean asText = x.textVariables().contains(v);
+                if (asText && !texts.contains(v))
+                    throw new ExpressionException("%s is compared with text but is not a text column; valid: %s%s"
+                            .formatted(v, String.join(", ", texts), Suggest.didYouMean(v, texts)), 1);
+                if (!asText && !known.contains(v))
+                    throw new ExpressionException(("unknown name %s; valid: %s%s" + (texts.contains(v)
+                            ? " (%s is text: compare it with a quoted string, e.g. %s == \"...\")".formatted(v, v)
+                            : "")).formatted(v, String.join(", ", known), Suggest.didYouMean(v, known)), 1);
+            }
             return x;
         } catch (ExpressionException e) {
-            error(ptr, "\"%s\": %s (column %d)".formatted(n.asText(), e.getMessage(), e.column()));
+            problems.add(ptr, "\"%s\": %s (column %d)".formatted(n.asText(), e.getMessage(), e.column()));
             return null;
         }
     }
 
-    /** Checks that need several fields at once; each error points at the field a user would change. */
-    private void crossChecks(AccuracySpec accuracy, List<Axis> axes, List<Constraint> constraints, List<List<String>> zip) {
-        List<Object> weights = values(axes, "quantization.weights");
-        List<Object> activations = values(axes, "quantization.activations");
-        for (Object w : weights)
-            if (w instanceof IntFormat i && !i.signed())
-                error("/quantization/weights", "%s is unsigned but the %s weights are signed; use int%d"
-                        .formatted(i.name(), accuracy.isTop1() ? accuracy.model() : "synthetic", i.bits()));
-        if (accuracy.isTop1())
-            top1Checks(accuracy, axes, weights, activations);
-        for (Object g : values(axes, "quantization.granularity")) {
-            Granularity granularity = (Granularity) g;
-            for (Object w : weights)
-                try {
-                    QuantConfig.of((NumberFormat) w, granularity);
-                } catch (UserInputException e) {
-                    error("/quantization/granularity", e.getMessage());
-                }
-            if (!(granularity instanceof Granularity.PerGroup group))
-                continue;
-            if (!accuracy.isTop1() && accuracy.cols() % group.size() != 0)
-                error("/quantization/granularity", "group size %d does not divide accuracy.tensor.cols = %d"
-                        .formatted(group.size(), accuracy.cols()));
-            for (Object wl : values(axes, "workload"))
-                for (Layer layer : ((WorkloadChoice) wl).workload().layers())
-                    if (layer.kind() == LayerKind.WEIGHT && layer.shape().k() % group.size() != 0) {
-                        error("/quantization/granularity", "group size %d does not divide k = %d of layer \"%s\" of %s"
-                                .formatted(group.size(), layer.shape().k(), layer.name(), wl));
-                        break;
-                    }
+    /** The first axis with 2 to 10 distinct values over all cases colours the charts; else the weight format. */
+    private static String defaultColour(List<SweepCase> cases) {
+        for (String key : COLOUR_PREFERENCE) {
+            Set<Object> values = new LinkedHashSet<>();
+            for (SweepCase c : cases)
+                c.axis(key).ifPresent(a -> values.addAll(a.values()));
+            if (values.size() >= 2 && values.size() <= 10)
+                return key.substring(key.lastIndexOf('.') + 1);
         }
-        for (Object id : values(axes, "target.pe"))
-            for (Object acc : values(axes, "target.accumulator_bits")) {
-                PeModel pe = PeCatalog.create((String) id, new PeParams((Integer) acc, Overflow.WRAP));
-                for (Object w : weights)
-                    for (Object a : activations) {
-                        OperandFormats f = OperandFormats.of((NumberFormat) w, (NumberFormat) a);
-                        if (pe.supports(f))
-                            continue;
-                        if (f.bothIntegers())
-                            error("/target/accumulator_bits", "%d with pe %s: %s".formatted(acc, id, pe.unsupportedReason(f)));
-                        else
-                            error("/target/pe", pe.unsupportedReason(f));
-                    }
-            }
+        return "weights";
     }
 
     /**
-     * What reference inference must be able to run for top1: every weight quantization with every activation format
-     * (one scale per tensor), and, through the PE, every PE and accumulator width of the sweep with them.
+     * Checks of one setting that need no other: unsigned weight formats (the weights are signed), and group sizes
+     * that do not divide the synthetic tensor's columns.
      */
-    private void top1Checks(AccuracySpec accuracy, List<Axis> axes, List<Object> weights, List<Object> activations) {
-        for (Object g : values(axes, "quantization.granularity"))
-            for (Object w : weights)
-                for (Object a : activations) {
-                    if (a instanceof MxFormat || a instanceof MixtureFormat || a instanceof OliveFormat) {
-                        error("/quantization/activations", ("%s shares scales or types within blocks; top1 quantizes "
-                                + "activations with one calibrated scale per tensor, in an element format such as "
-                                + "int8, uint8, fp8-e4m3 or nf4").formatted(((NumberFormat) a).name()));
-                        continue;
-                    }
-                    QuantConfig wq;
-                    try {
-                        wq = QuantConfig.of((NumberFormat) w, (Granularity) g);
-                    } catch (UserInputException e) {
-                        continue;                   // reported at quantization.granularity
-                    }
-                    InferenceConfig config;
-                    try {
-                        config = InferenceConfig.of(wq, QuantConfig.of((NumberFormat) a, Granularity.TENSOR));
-                    } catch (UserInputException e) {
-                        error("/quantization/activations", e.getMessage());
-                        continue;
-                    }
-                    if (!accuracy.throughPe())
-                        continue;
-                    for (Object id : values(axes, "target.pe"))
-                        for (Object acc : values(axes, "target.accumulator_bits")) {
-                            PeModel pe = PeCatalog.create((String) id, new PeParams((Integer) acc, Overflow.WRAP));
-                            if (!pe.supports(OperandFormats.of((NumberFormat) w, (NumberFormat) a)))
-                                continue;           // reported below, as for the simulator
-                            try {
-                                config.withArithmetic(pe.macSupplier());
-                            } catch (UserInputException e) {
-                                error("/accuracy/through_pe", "true, but " + e.getMessage()
-                                        + " (through_pe: false measures top1 with reference dot products)");
-                            }
-                        }
-                }
-    }
-
-    /**
-     * Parameter-only constraints that no point of the space meets contradict each other or the axes: stop before
-     * any work. Spaces larger than {@link #CONTRADICTION_SCAN_LIMIT} are scanned that far only.
-     */
-    private void checkSatisfiable(SweepFile sweep) {
-        List<Constraint> paramOnly = sweep.constraints().stream().filter(c -> !c.fromMetrics()).toList();
-        if (paramOnly.isEmpty())
-            return;
-        org.bitsweep.sweep.space.DesignSpace space = new org.bitsweep.sweep.space.DesignSpace(sweep);
-        long scan = Math.min(space.size(), CONTRADICTION_SCAN_LIMIT);
-        for (long id = 0; id < scan; id++)
-            if (space.meetsParameterConstraints(space.point(id)))
-                return;
-        if (scan < space.size())
-            return;
-        error("/constraints", "no point of the %d in the design space meets all of: %s; the constraints contradict "
-                .formatted(space.size(), String.join("; ", paramOnly.stream().map(c -> c.expression().text()).toList()))
-                + "each other or the axes' values");
-    }
-
-    private static List<Object> values(List<Axis> axes, String key) {
-        return axes.stream().filter(a -> a.key().equals(key)).findFirst().map(Axis::values).orElse(List.of());
-    }
-
-    // ---- field parsers: each throws UserInputException with a message that does not yet say where ----
-
-    private String text(JsonNode n) {
-        if (!n.isTextual())
-            throw new UserInputException("expected a string, got " + kind(n));
-        return n.asText();
-    }
-
-    private boolean bool(JsonNode n) {
-        if (!n.isBoolean())
-            throw new UserInputException("expected true or false, got " + kind(n));
-        return n.asBoolean();
-    }
-
-    private long integer(JsonNode n) {
-        if (!n.isIntegralNumber())
-            throw new UserInputException("expected an integer, got " + kind(n));
-        return n.asLong();
-    }
-
-    private long ranged(JsonNode n, long min, long max) {
-        long v = integer(n);
-        if (v < min || v > max)
-            throw new UserInputException("%d is out of range; valid: %d to %d".formatted(v, min, max));
-        return v;
-    }
-
-    private double positiveNumber(JsonNode n) {
-        if (!n.isNumber())
-            throw new UserInputException("expected a number, got " + kind(n));
-        double v = n.asDouble();
-        if (!(v > 0) || Double.isInfinite(v))
-            throw new UserInputException("%s must be a finite number > 0".formatted(n.asText()));
-        return v;
-    }
-
-    private NumberFormat format(JsonNode n) {
-        return Formats.parse(text(n));
-    }
-
-    private String peId(JsonNode n) {
-        String id = text(n);
-        if (!PeCatalog.ids().contains(id))
-            throw new UserInputException("unknown PE \"%s\"; valid: %s%s".formatted(id,
-                    String.join(", ", PeCatalog.ids()), Suggest.didYouMean(id, PeCatalog.ids())));
-        return id;
-    }
-
-    private OutputStationaryArray array(JsonNode n) {
-        String usage = "valid: ROWSxCOLS (e.g. 16x16) or one integer for a square array, each 1 to "
-                + OutputStationaryArray.MAX_DIM;
-        long rows;
-        long cols;
-        if (n.isIntegralNumber()) {
-            rows = cols = n.asLong();
-        } else if (n.isTextual()) {
-            Matcher m = ARRAY.matcher(n.asText().trim());
-            if (!m.matches())
-                throw new UserInputException("\"%s\" is not an array size; %s".formatted(n.asText(), usage));
-            rows = parseDim(m.group(1));
-            cols = parseDim(m.group(2));
-        } else {
-            throw new UserInputException("expected an array size, got %s; %s".formatted(kind(n), usage));
+    private void singleAxisChecks(AccuracySpec accuracy, List<SweepCase> cases) {
+        for (SweepCase c : cases) {
+            c.axis("quantization.weights").ifPresent(a -> {
+                for (Object w : a.values())
+                    if (w instanceof IntFormat i && !i.signed())
+                        problems.add(a.pointer(), "%s is unsigned but the %s weights are signed; use int%d"
+                                .formatted(i.name(), accuracy.isTop1() ? accuracy.model() : "synthetic", i.bits()));
+            });
+            c.axis("quantization.granularity").ifPresent(a -> {
+                for (Object g : a.values())
+                    if (((GranularityChoice) g).explicit() instanceof Granularity.PerGroup group && !accuracy.isTop1()
+                            && accuracy.cols() % group.size() != 0)
+                        problems.add(a.pointer(), "group size %d does not divide accuracy.tensor.cols = %d"
+                                .formatted(group.size(), accuracy.cols()));
+            });
         }
-        if (rows < 1 || cols < 1 || rows > OutputStationaryArray.MAX_DIM || cols > OutputStationaryArray.MAX_DIM)
-            throw new UserInputException("%d×%d is not a possible array; %s".formatted(rows, cols, usage));
-        return new OutputStationaryArray((int) rows, (int) cols);
-    }
-
-    private static long parseDim(String digits) {
-        return digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
-    }
-
-    private Overflow overflow(JsonNode n) {
-        String v = text(n);
-        for (Overflow o : Overflow.values())
-            if (o.id().equals(v))
-                return o;
-        throw new UserInputException("unknown overflow \"%s\"; valid: %s".formatted(v, Overflow.validIds()));
-    }
-
-    private Dataflow dataflow(JsonNode n) {
-        String v = text(n);
-        return Dataflow.all().stream().filter(d -> d.id().equals(v)).findFirst().orElseThrow(() ->
-                new UserInputException("unknown dataflow \"%s\"; valid: os, ws, is".formatted(v)));
-    }
-
-    private Timing timing(JsonNode n) {
-        String v = text(n);
-        for (Timing t : Timing.values())
-            if (t.id().equals(v))
-                return t;
-        throw new UserInputException("unknown timing \"%s\"; valid: bitsweep, scalesim".formatted(v));
-    }
-
-    private String node(JsonNode n) {
-        String v = text(n).toLowerCase(Locale.ROOT);
-        if (!AsicCostModel.nodes().contains(v))
-            throw new UserInputException("no cost tables for node \"%s\"; valid: %s"
-                    .formatted(n.asText(), String.join(", ", AsicCostModel.nodes())));
-        return v;
     }
 
     // ---- structure ----
+
+    private <T> T scalar(Knob<T> knob, String pointer, JsonNode node) {
+        return scalar(pointer, node, n -> knob.parse(raw(n)), knob.defaultValue());
+    }
 
     /** A mapping under the root; a missing optional one reads as empty, so its fields take their defaults. */
     private JsonNode section(String pointer, JsonNode node, Set<String> keys, boolean required) {
         if (node == null) {
             if (required) {
-                error(pointer, "missing; it is required (keys: " + sorted(keys) + ")");
-                missingSections.add(pointer);
+                problems.add(pointer, "missing; it is required (keys: " + sorted(keys) + ")");
+                problems.sectionMissing(pointer);
             }
             return JsonNodeFactory.instance.objectNode();
         }
         if (!node.isObject()) {
-            error(pointer, "expected a mapping with the keys %s, got %s".formatted(sorted(keys), kind(node)));
-            missingSections.add(pointer);
+            problems.add(pointer, "expected a mapping with the keys %s, got %s".formatted(sorted(keys),
+                    Raw.describe(raw(node))));
+            problems.sectionMissing(pointer);
             return JsonNodeFactory.instance.objectNode();
         }
         keys(pointer, node, keys);
@@ -672,14 +717,14 @@ public final class SweepFileReader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!valid.contains(key))
-                error(pointer + "/" + key, "unknown key; valid: %s%s".formatted(sorted(valid),
+                problems.add(pointer + "/" + key, "unknown key; valid: %s%s".formatted(sorted(valid),
                         Suggest.didYouMean(key, valid)));
         }
     }
 
     private <T> T required(String pointer, JsonNode node, Function<JsonNode, T> parse) {
         if (node == null) {
-            error(pointer, "missing; it is required");
+            problems.add(pointer, "missing; it is required");
             return null;
         }
         return parse(pointer, node, parse);
@@ -708,159 +753,30 @@ public final class SweepFileReader {
         return values;
     }
 
-    /**
-     * An axis: one value, a list, or for numbers a range: {@code {range: [FROM, TO], step: S}} (linear, both ends
-     * included when on the grid), {@code {log: [FROM, TO], factor: F}} (FROM, FROM·F, … up to TO) or
-     * {@code {log: [FROM, TO], count: N}} (N values evenly spaced in log, rounded for integer fields). An empty
-     * list is an error.
-     */
-    private void axis(List<Axis> axes, String key, String pointer, JsonNode node, Function<JsonNode, Object> parse,
-                      List<?> fallback, Numbers numbers) {
-        List<Object> values = new ArrayList<>();
-        if (node == null) {
-            if (fallback == null)
-                error(pointer, "missing; it is required (one value, or a list of values to sweep)");
-            else
-                values.addAll(fallback);
-        } else if (node.isArray()) {
-            if (node.isEmpty())
-                error(pointer, "empty list; give at least one value");
-            for (int i = 0; i < node.size(); i++) {
-                Object v = parse(pointer + "/" + i, node.get(i), parse);
-                if (v != null)
-                    values.add(v);
-            }
-        } else if (node.isObject() && numbers != Numbers.NONE) {
-            for (JsonNode v : rangeValues(pointer, node, numbers == Numbers.INTEGER))
-                values.add(parse(pointer, v, parse));
-            values.removeIf(java.util.Objects::isNull);
-            List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(values));
-            values = distinct;
-        } else {
-            Object v = parse(pointer, node, parse);
-            if (v != null)
-                values.add(v);
-        }
-        if (!values.isEmpty())
-            axes.add(new Axis(key, pointer, values));
-    }
-
-    /** Which axes take ranges, and whether their values are rounded to integers. */
-    private enum Numbers {
-        NONE, INTEGER, REAL
-    }
-
-    private List<JsonNode> rangeValues(String pointer, JsonNode node, boolean integral) {
-        keys(pointer, node, RANGE);
-        List<JsonNode> out = new ArrayList<>();
-        boolean linear = node.has("range");
-        JsonNode bounds = linear ? node.get("range") : node.get("log");
-        if (bounds == null || !bounds.isArray() || bounds.size() != 2 || !bounds.get(0).isNumber()
-                || !bounds.get(1).isNumber()) {
-            error(pointer, "a range is {range: [FROM, TO], step: S} or {log: [FROM, TO], factor: F} or "
-                    + "{log: [FROM, TO], count: N}");
-            return out;
-        }
-        double from = bounds.get(0).asDouble();
-        double to = bounds.get(1).asDouble();
-        if (!(from <= to)) {
-            error(pointer, "range from %s to %s is empty; FROM must not exceed TO".formatted(from, to));
-            return out;
-        }
-        if (linear) {
-            JsonNode step = node.get("step");
-            if (step == null || !step.isNumber() || !(step.asDouble() > 0)) {
-                error(pointer, "a linear range needs step: S with S > 0");
-                return out;
-            }
-            double s = step.asDouble();
-            long count = (long) Math.floor((to - from) / s + 1e-9) + 1;
-            if (count > 1_000_000) {
-                error(pointer, "range gives %d values; at most 1,000,000 per axis".formatted(count));
-                return out;
-            }
-            for (long i = 0; i < count; i++)
-                out.add(number(from + i * s, integral));
-            return out;
-        }
-        if (!(from > 0)) {
-            error(pointer, "a log range needs FROM > 0, got " + from);
-            return out;
-        }
-        if (node.has("factor") == node.has("count")) {
-            error(pointer, "a log range needs exactly one of factor: F (F > 1) or count: N (N >= 2)");
-            return out;
-        }
-        if (node.has("factor")) {
-            double f = node.get("factor").asDouble();
-            if (!(f > 1)) {
-                error(pointer, "factor must be > 1, got " + node.get("factor").asText());
-                return out;
-            }
-            for (double v = from; v <= to * (1 + 1e-12) && out.size() <= 1_000_000; v *= f)
-                out.add(number(v, integral));
-            return out;
-        }
-        int n = node.get("count").asInt();
-        if (n < 2 || n > 1_000_000) {
-            error(pointer, "count must be between 2 and 1,000,000, got " + node.get("count").asText());
-            return out;
-        }
-        for (int i = 0; i < n; i++)
-            out.add(number(from * Math.pow(to / from, i / (double) (n - 1)), integral));
-        return out;
-    }
-
-    private static JsonNode number(double v, boolean integral) {
-        return integral ? JsonNodeFactory.instance.numberNode(Math.round(v)) : JsonNodeFactory.instance.numberNode(v);
-    }
-
     private <T> T parse(String pointer, JsonNode node, Function<JsonNode, T> parse) {
         try {
-            return parse.apply(node);
+            return Objects.requireNonNull(parse.apply(node));
         } catch (UserInputException | IllegalArgumentException e) {
-            error(pointer, e.getMessage());
+            problems.add(pointer, e.getMessage());
             return null;
         }
     }
 
-    void error(String pointer, String message) {
-        if (missingSections.stream().anyMatch(section -> pointer.startsWith(section + "/")))
-            return;
-        String line = "%s:%d: %s: %s".formatted(yaml.file(), yaml.line(pointer), field(pointer), message);
-        if (!errors.contains(line))
-            errors.add(line);
-    }
-
-    private UserInputException failure() {
-        return new UserInputException(String.join("\n", errors));
-    }
-
-    /** {@code /target/array/1} → {@code target.array[1]}. */
-    static String field(String pointer) {
-        if (pointer.isEmpty())
-            return "top level";
-        StringBuilder b = new StringBuilder();
-        for (String part : pointer.substring(1).split("/")) {
-            String name = part.replace("~1", "/").replace("~0", "~");
-            if (name.chars().allMatch(Character::isDigit) && b.length() > 0)
-                b.append('[').append(name).append(']');
-            else
-                b.append(b.length() > 0 ? "." : "").append(name);
-        }
-        return b.toString();
-    }
-
-    private static String kind(JsonNode n) {
+    /** A YAML scalar as a {@link Raw} value; lists and mappings only say what they are. */
+    static Object raw(JsonNode n) {
         if (n.isTextual())
-            return "the string \"" + n.asText() + "\"";
-        if (n.isNumber())
-            return "the number " + n.asText();
-        if (n.isBoolean())
             return n.asText();
+        if (n.isBigInteger())
+            return n.bigIntegerValue();
+        if (n.isIntegralNumber())
+            return n.asLong();
+        if (n.isNumber())
+            return n.asDouble();
+        if (n.isBoolean())
+            return n.asBoolean();
         if (n.isNull())
-            return "nothing (null)";
-        return n.isArray() ? "a list" : "a mapping";
+            return null;
+        return n.isArray() ? List.of() : Map.of();
     }
 
     private static String sorted(Set<String> keys) {

@@ -115,14 +115,17 @@ class SimulateCommandTest {
 
     @Test
     void impossibleConfigurationsAreUserErrorsNamingTheParameter() {
-        assertError(args("gemm:8x8x8", "--array", "0x32"), "--array: \"0x32\": rows and cols must each be in [1, 4096]");
-        assertError(args("gemm:8x8x8", "--dram-gbps", "0"), "--dram-gbps: must be a finite number > 0, got 0.0");
-        assertError(args("gemm:8x8x8", "--clock-mhz", "-5"), "--clock-mhz: must be a finite number > 0");
-        assertError(args("gemm:8x8x8", "--buffer-kib", "0"), "--buffer-kib: must be >= 1, got 0");
-        assertError(args("gemm:8x8x8", "--dataflow", "rs"), "--dataflow: \"rs\"; valid: os, ws, is");
-        assertError(args("gemm:8x8x8", "--timing", "rtl"), "--timing: \"rtl\"; valid: bitsweep, scalesim");
+        // The options read through the same knobs as sweep files, so they say the same words, after the option.
+        assertError(args("gemm:8x8x8", "--array", "0x32"), "--array: 0×32 is not a possible array; valid: ROWSxCOLS");
+        assertError(args("gemm:8x8x8", "--dram-gbps", "0"), "--dram-gbps: 0 must be a finite number > 0");
+        assertError(args("gemm:8x8x8", "--clock-mhz", "-5"), "--clock-mhz: -5 must be a finite number > 0");
+        assertError(args("gemm:8x8x8", "--buffer-kib", "0"), "--buffer-kib: 0 is out of range; valid: 1 to 1048576");
+        assertError(args("gemm:8x8x8", "--dataflow", "rs"), "--dataflow: unknown dataflow \"rs\"; valid: os, ws, is");
+        assertError(args("gemm:8x8x8", "--timing", "rtl"), "--timing: unknown timing \"rtl\"; valid: bitsweep, scalesim");
         assertError(args("gemm:8x0x8"), "--workload: \"gemm:8x0x8\": M, N and K must each be in");
-        assertError(args("gemm:8x8x8", "--node", "3nm"), "--node: unknown node \"3nm\"; valid: 45nm");
+        assertError(args("gemm:8x8x8", "--node", "3nm"), "--node: no cost tables for node \"3nm\"; valid: 45nm");
+        assertError(args("gemm:8x8x8", "--buffer-banks", "2000", "--buffer-kib", "1"),
+                "--buffer-banks: 2000 banks in a 1024-byte buffer; at most one bank per byte");
         // One fold of a 128×128 array holds 128 × 128 outputs of 8 bits: two of them need 32 KiB.
         assertError(args("gemm:256x256x256", "--array", "128x128", "--buffer-kib", "1"),
                 "layer gemm: GEMM 256x256x256 (m×n×k) on a 128x128 array, os: no tile fits the buffers");

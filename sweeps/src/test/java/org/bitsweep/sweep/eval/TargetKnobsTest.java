@@ -16,11 +16,11 @@ import org.bitsweep.sim.Accelerator;
 import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.Simulator;
 import org.bitsweep.sim.memory.Dram;
-import org.bitsweep.sweep.file.SweepFile;
+import org.bitsweep.sim.spec.PeArraySpec;
+import org.bitsweep.sweep.model.SweepFile;
 import org.bitsweep.sweep.file.SweepFileReader;
-import org.bitsweep.sweep.space.DesignPoint;
+import org.bitsweep.sweep.model.DesignPoint;
 import org.bitsweep.sweep.space.DesignSpace;
-import org.bitsweep.sweep.store.ResultColumns;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.model.ModelZoo;
 import org.bitsweep.workloads.quant.Granularity;
@@ -46,19 +46,20 @@ class TargetKnobsTest {
         DesignSpace space = new DesignSpace(s);
         assertThat(space.size()).isEqualTo(12);
         Evaluator e = new Evaluator(space);
-        List<String> header = ResultColumns.header(s);
+        List<String> header = s.columns().header();
         Trace trace = Trace.uniform(ModelZoo.bundled().workload("llama-2-7b:decode"),
                 OperandFormats.of(IntFormat.signed(4), IntFormat.signed(8)), Granularity.group(128));
         AsicCostModel cost = AsicCostModel.at("45nm");
         Map<String, Long> cycles = new HashMap<>();
         for (Iterator<DesignPoint> it = space.points(0); it.hasNext(); ) {
-            DesignPoint p = it.next();
-            List<Object> row = e.evaluate(p).values();
-            Accelerator a = Accelerator.of(new IntMacPe(new PeParams(32, Overflow.WRAP)), p.array().shape(),
+            DesignPoint point = it.next();
+            PeArraySpec p = (PeArraySpec) point.target();
+            List<Object> row = e.evaluate(point).values();
+            Accelerator a = Accelerator.of(new IntMacPe(new PeParams(32, Overflow.WRAP)), p.array(),
                             p.dataflow(), 256 * 1024L, cost)
                     .withDram(Dram.priced(p.dramGbps(), cost)).withTiming(p.timing());
             SimResult direct = Simulator.run(a, trace.layers());
-            assertThat(row.get(header.indexOf("cycles"))).as("point %d", p.id()).isEqualTo(direct.cycles());
+            assertThat(row.get(header.indexOf("cycles"))).as("point %d", point.id()).isEqualTo(direct.cycles());
             assertThat(row.get(header.indexOf("compute_cycles"))).isEqualTo(direct.computeCycles());
             assertThat(row.get(header.indexOf("dataflow"))).isEqualTo(p.dataflow().id());
             assertThat(row.get(header.indexOf("timing"))).isEqualTo(p.timing().id());

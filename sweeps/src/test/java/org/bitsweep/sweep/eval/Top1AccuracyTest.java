@@ -10,11 +10,11 @@ import java.util.List;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.pe.intmac.IntMacPe;
-import org.bitsweep.sweep.file.SweepFile;
+import org.bitsweep.sim.spec.PeArraySpec;
+import org.bitsweep.sweep.model.SweepFile;
 import org.bitsweep.sweep.file.SweepFileReader;
-import org.bitsweep.sweep.space.DesignPoint;
+import org.bitsweep.sweep.model.DesignPoint;
 import org.bitsweep.sweep.space.DesignSpace;
-import org.bitsweep.sweep.store.ResultColumns;
 import org.bitsweep.workloads.data.FashionMnist;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.nn.FashionModels;
@@ -41,7 +41,7 @@ class Top1AccuracyTest {
         SweepFile s = SweepFileReader.read("sweep.yaml", new StringReader(sweep(throughPe)));
         DesignSpace space = new DesignSpace(s);
         Evaluator e = new Evaluator(space);
-        int column = ResultColumns.header(s).indexOf("top1");
+        int column = s.columns().header().indexOf("top1");
         List<Double> top1 = new ArrayList<>();
         for (Iterator<DesignPoint> it = space.points(0); it.hasNext(); ) {
             DesignPoint p = it.next();
@@ -70,8 +70,8 @@ class Top1AccuracyTest {
         assertThat(points).hasSize(4);
         for (int i = 0; i < points.size(); i++) {
             DesignPoint p = points.get(i);
-            assertThat(top1.get(i)).as("%s acc %d", p.weights().name(), p.accumulatorBits())
-                    .isEqualTo(direct(p.weights().name(), p.accumulatorBits()));
+            assertThat(top1.get(i)).as("%s acc %d", p.quantization().weights().name(), ((PeArraySpec) p.target()).accumulatorBits())
+                    .isEqualTo(direct(p.quantization().weights().name(), ((PeArraySpec) p.target()).accumulatorBits()));
         }
         // One measurement per (weights, accumulator): 2 × 2.
         assertThat(e[0].accuracyEvaluations()).isEqualTo(4);
@@ -87,13 +87,13 @@ class Top1AccuracyTest {
         Evaluator[] e = new Evaluator[1];
         List<Double> top1 = top1(false, points, e);
         for (int i = 0; i < points.size(); i++)
-            assertThat(top1.get(i)).isEqualTo(direct(points.get(i).weights().name(), null));
+            assertThat(top1.get(i)).isEqualTo(direct(points.get(i).quantization().weights().name(), null));
         assertThat(e[0].accuracyEvaluations()).isEqualTo(2);
     }
 
     private static int indexOf(List<DesignPoint> points, String weights, int accumulatorBits) {
         for (int i = 0; i < points.size(); i++)
-            if (points.get(i).weights().name().equals(weights) && points.get(i).accumulatorBits() == accumulatorBits)
+            if (points.get(i).quantization().weights().name().equals(weights) && ((PeArraySpec) points.get(i).target()).accumulatorBits() == accumulatorBits)
                 return i;
         throw new AssertionError("no point " + weights + " " + accumulatorBits);
     }

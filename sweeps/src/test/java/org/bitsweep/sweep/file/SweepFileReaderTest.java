@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.sim.array.Dataflow;
-import org.bitsweep.sim.array.OutputStationaryArray;
+import org.bitsweep.sim.array.SystolicArray;
 import org.bitsweep.sim.array.Timing;
+import org.bitsweep.sweep.model.GranularityChoice;
+import org.bitsweep.sweep.model.Objective;
+import org.bitsweep.sweep.model.SweepFile;
+import org.bitsweep.sweep.space.SweepLoader;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.format.IntFormat;
-import org.bitsweep.workloads.quant.Granularity;
 import org.junit.jupiter.api.Test;
 
 class SweepFileReaderTest {
@@ -26,8 +30,13 @@ class SweepFileReaderTest {
               array: [8x8, 16, 4x32]
             """;
 
+    /** Read and checked whole, as bitsweep run loads a file. */
     static SweepFile read(String yaml) throws Exception {
-        return SweepFileReader.read("sweep.yaml", new StringReader(yaml));
+        return SweepLoader.load("sweep.yaml", new StringReader(yaml));
+    }
+
+    static List<Object> values(SweepFile s, String key) {
+        return List.copyOf(s.cases().get(0).requireAxis(key).values());
     }
 
     static String error(String yaml) {
@@ -41,26 +50,26 @@ class SweepFileReaderTest {
         SweepFile s = read(MINIMAL);
         assertThat(s.name()).isEqualTo("sweep");
         assertThat(s.seed()).isEqualTo(SweepFileReader.DEFAULT_SEED);
-        assertThat(s.axis("quantization.weights").values()).containsExactly(IntFormat.signed(4), IntFormat.signed(8));
-        assertThat(s.axis("quantization.activations").values()).containsExactly(IntFormat.signed(8));
-        assertThat(s.axis("target.array").values()).containsExactly(new OutputStationaryArray(8, 8),
-                new OutputStationaryArray(16, 16), new OutputStationaryArray(4, 32));
-        assertThat(s.axis("quantization.granularity").values()).containsExactly(Granularity.group(128));
-        assertThat(s.axis("target.pe").values()).containsExactly("int-mac");
-        assertThat(s.axis("target.accumulator_bits").values()).containsExactly(32);
-        assertThat(s.axis("target.overflow").values()).containsExactly(Overflow.WRAP);
-        assertThat(s.axis("target.node").values()).containsExactly("45nm");
+        assertThat(values(s, "quantization.weights")).containsExactly(IntFormat.signed(4), IntFormat.signed(8));
+        assertThat(values(s, "quantization.activations")).containsExactly(IntFormat.signed(8));
+        assertThat(values(s, "target.array")).containsExactly(new SystolicArray(8, 8),
+                new SystolicArray(16, 16), new SystolicArray(4, 32));
+        assertThat(values(s, "quantization.granularity")).containsExactly(GranularityChoice.AUTO);
+        assertThat(values(s, "target.pe")).containsExactly("int-mac");
+        assertThat(values(s, "target.accumulator_bits")).containsExactly(32);
+        assertThat(values(s, "target.overflow")).containsExactly(Overflow.WRAP);
+        assertThat(values(s, "target.node")).containsExactly("45nm");
         assertThat(s.accuracy()).isEqualTo(SweepFileReader.DEFAULT_ACCURACY);
         assertThat(s.objectives()).extracting(Objective::column).containsExactly("weight_sqnr_db", "energy_pj", "area_um2");
         assertThat(s.colorBy()).isEqualTo("array");
-        assertThat(s.charts()).containsExactly("png", "svg");
+        assertThat(s.imageTypes()).containsExactly("png", "svg");
     }
 
     @Test
     void theQuickstartExampleReads() {
-        SweepFile s = SweepFileReader.read(Path.of("..", "examples", "quickstart.yaml"));
+        SweepFile s = SweepLoader.load(Path.of("..", "examples", "quickstart.yaml"));
         assertThat(s.name()).isEqualTo("quickstart");
-        assertThat(s.axis("quantization.weights").values()).hasSize(7);
+        assertThat(values(s, "quantization.weights")).hasSize(7);
     }
 
     @Test
@@ -76,10 +85,10 @@ class SweepFileReaderTest {
                   - [quantization.weights, quantization.activations]
                 """);
         // 8, 16, 24, 32; 8, 16, 32, 64; 100, 316.2..., 1000 (three values evenly spaced in log).
-        assertThat(s.axis("target.rows").values()).containsExactly(8, 16, 24, 32);
-        assertThat(s.axis("target.cols").values()).containsExactly(8, 16, 32, 64);
-        assertThat((Double) s.axis("target.clock_mhz").values().get(1)).isCloseTo(316.2278, org.assertj.core.api.Assertions.within(1e-3));
-        assertThat(s.zip()).containsExactly(java.util.List.of("quantization.weights", "quantization.activations"));
+        assertThat(values(s, "target.rows")).containsExactly(8, 16, 24, 32);
+        assertThat(values(s, "target.cols")).containsExactly(8, 16, 32, 64);
+        assertThat((Double) values(s, "target.clock_mhz").get(1)).isCloseTo(316.2278, org.assertj.core.api.Assertions.within(1e-3));
+        assertThat(s.cases().get(0).zip()).containsExactly(java.util.List.of("quantization.weights", "quantization.activations"));
     }
 
     @Test
@@ -96,10 +105,10 @@ class SweepFileReaderTest {
                   - {column: area_mm2, direction: min}
                 pareto: {group_by: weights, color_by: activations}
                 """);
-        assertThat(s.derived()).extracting(Derived::name, Derived::fromMetrics)
+        assertThat(s.derived()).extracting(org.bitsweep.sweep.model.Derived::name, org.bitsweep.sweep.model.Derived::fromMetrics)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("area_mm2", true),
                         org.assertj.core.groups.Tuple.tuple("macs_per_cycle", false));
-        assertThat(s.constraints()).extracting(Constraint::fromMetrics).containsExactly(true, false);
+        assertThat(s.constraints()).extracting(org.bitsweep.sweep.model.Constraint::fromMetrics).containsExactly(true, false);
         assertThat(s.objectives()).extracting(Objective::column).containsExactly("weight_sqnr_db", "area_mm2");
         assertThat(s.groupBy()).contains("weights");
     }
@@ -108,8 +117,10 @@ class SweepFileReaderTest {
     void anUnknownKeyNamesFileLineAndFieldAndSuggestsTheValidOne() {
         String msg = error(MINIMAL + "  acumulator_bits: 24\n");
         assertThat(msg).isEqualTo("sweep.yaml:7: target.acumulator_bits: unknown key; valid: accumulator_bits, "
-                + "array, buffer_kib, clock_mhz, cols, dataflow, dram_gbps, kind, node, overflow, pe, rows, timing (did "
-                + "you mean accumulator_bits?)");
+                + "activation_buffer_kib, array, buffer_banks, buffer_bytes_per_cycle, buffer_kib, clock_mhz, cols, "
+                + "dataflow, dram_gbps, dram_pj_per_bit, kind, node, objective, output_buffer_kib, overflow, "
+                + "partial_sum_bits, pe, rows, scalesim_config, timing, weight_buffer_kib (did you mean "
+                + "accumulator_bits?)");
     }
 
     @Test
@@ -199,7 +210,7 @@ class SweepFileReaderTest {
 
     @Test
     void aMissingFileIsAUserError() {
-        assertThatThrownBy(() -> SweepFileReader.read(Path.of("no/such/sweep.yaml")))
+        assertThatThrownBy(() -> SweepLoader.load(Path.of("no/such/sweep.yaml")))
                 .isInstanceOf(UserInputException.class).hasMessage("no/such/sweep.yaml: no such file");
     }
 
@@ -207,9 +218,10 @@ class SweepFileReaderTest {
     void theResolvedFileReadsBackToTheSameSweep() throws Exception {
         SweepFile s = read(MINIMAL + "derived:\n  area_mm2: area_um2 / 1e6\nconstraints: [\"area_mm2 < 2\"]\n");
         String resolved = ResolvedSweepWriter.text(s);
-        SweepFile again = SweepFileReader.read("sweep.yaml", new StringReader(resolved));
+        SweepFile again = SweepLoader.load("sweep.yaml", new StringReader(resolved));
         assertThat(ResolvedSweepWriter.text(again)).isEqualTo(resolved);
-        assertThat(again.axes()).isEqualTo(s.axes());
+        assertThat(again.cases().get(0).axes().stream().map(a -> a.values()).toList())
+                .isEqualTo(s.cases().get(0).axes().stream().map(a -> a.values()).toList());
     }
 
     @Test
@@ -228,7 +240,7 @@ class SweepFileReaderTest {
                 + "products through the point's PE");
         assertThat(s.objectives()).extracting(Objective::column).containsExactly("top1", "energy_pj", "area_um2");
         assertThat(s.objectives().get(0).direction()).isEqualTo("max");
-        SweepFile example = SweepFileReader.read(Path.of("..", "examples", "fmnist-pes.yaml"));
+        SweepFile example = SweepLoader.load(Path.of("..", "examples", "fmnist-pes.yaml"));
         assertThat(example.accuracy().images()).isEqualTo(1000);
     }
 
@@ -273,14 +285,14 @@ class SweepFileReaderTest {
     @Test
     void dataflowDramBandwidthAndTimingAreAxesWithTheSimulatorsDefaults() throws Exception {
         SweepFile defaults = read(MINIMAL);
-        assertThat(defaults.axis("target.dataflow").values()).containsExactly(Dataflow.OS);
-        assertThat(defaults.axis("target.dram_gbps").values()).containsExactly(64.0);
-        assertThat(defaults.axis("target.timing").values()).containsExactly(Timing.BITSWEEP);
+        assertThat(values(defaults, "target.dataflow")).containsExactly(Dataflow.OS);
+        assertThat(values(defaults, "target.dram_gbps")).containsExactly(64.0);
+        assertThat(values(defaults, "target.timing")).containsExactly(Timing.BITSWEEP);
         SweepFile s = read(MINIMAL + "  dataflow: [os, ws, is]\n  dram_gbps: {log: [8, 64], factor: 2}\n"
                 + "  timing: scalesim\n");
-        assertThat(s.axis("target.dataflow").values()).containsExactly(Dataflow.OS, Dataflow.WS, Dataflow.IS);
-        assertThat(s.axis("target.dram_gbps").values()).containsExactly(8.0, 16.0, 32.0, 64.0);
-        assertThat(s.axis("target.timing").values()).containsExactly(Timing.SCALESIM);
+        assertThat(values(s, "target.dataflow")).containsExactly(Dataflow.OS, Dataflow.WS, Dataflow.IS);
+        assertThat(values(s, "target.dram_gbps")).containsExactly(8.0, 16.0, 32.0, 64.0);
+        assertThat(values(s, "target.timing")).containsExactly(Timing.SCALESIM);
         assertThat(ResolvedSweepWriter.text(s)).contains("dataflow:\n  - os\n  - ws\n  - is", "timing:\n  - scalesim");
         assertThat(error(MINIMAL + "  dataflow: rs\n")).contains("sweep.yaml:7: target.dataflow: unknown dataflow "
                 + "\"rs\"; valid: os, ws, is");

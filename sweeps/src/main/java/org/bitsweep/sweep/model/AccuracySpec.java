@@ -1,4 +1,4 @@
-package org.bitsweep.sweep.file;
+package org.bitsweep.sweep.model;
 
 import java.util.List;
 

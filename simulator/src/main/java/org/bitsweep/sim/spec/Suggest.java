@@ -1,25 +1,25 @@
-package org.bitsweep.sweep.file;
+package org.bitsweep.sim.spec;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
 /** "Did you mean" for misspelled keys and names: the closest valid word within two edits. */
-final class Suggest {
+public final class Suggest {
     private Suggest() {
     }
 
-    static Optional<String> closest(String typed, Collection<String> valid) {
+    public static Optional<String> closest(String typed, Collection<String> valid) {
         return valid.stream().filter(v -> distance(typed, v) <= 2)
                 .min(Comparator.comparingInt((String v) -> distance(typed, v)));
     }
 
-    static String didYouMean(String typed, Collection<String> valid) {
+    public static String didYouMean(String typed, Collection<String> valid) {
         return closest(typed, valid).map(v -> " (did you mean " + v + "?)").orElse("");
     }
 
     /** Levenshtein distance, with one row of the table kept. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] row = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++)
             row[j] = j;

@@ -1,4 +1,4 @@
-package org.bitsweep.sweep.file;
+package org.bitsweep.sweep.model;
 
 /** A column to optimize: {@code max} (accuracy) or {@code min} (energy, area). */
 public record Objective(String column, boolean maximize) {

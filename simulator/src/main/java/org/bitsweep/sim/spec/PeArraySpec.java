@@ -1,0 +1,278 @@
+package org.bitsweep.sim.spec;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.bitsweep.cost.AsicCostModel;
+import org.bitsweep.pe.Overflow;
+import org.bitsweep.pe.PeCatalog;
+import org.bitsweep.pe.PeParams;
+import org.bitsweep.sim.Accelerator;
+import org.bitsweep.sim.Objective;
+import org.bitsweep.sim.array.Dataflow;
+import org.bitsweep.sim.array.SystolicArray;
+import org.bitsweep.sim.array.Timing;
+import org.bitsweep.sim.memory.Buffer;
+import org.bitsweep.sim.memory.Buffers;
+import org.bitsweep.sim.memory.Dram;
+import org.bitsweep.sim.spec.Knob.Range;
+import org.bitsweep.workloads.UserInputException;
+
+/**
+ * A PE array target: a PE model in an R×C systolic array with a dataflow, three buffers, a DRAM channel, a clock and
+ * a technology node, and how it is simulated (timing model, mapper objective). Every knob is declared below with its
+ * default, its check and its help; {@link #KNOBS} is the list sweep files and {@code simulate} both read.
+ *
+ * @param weightBufferKib     the weight buffer's size when it differs from {@code bufferKib} (SCALE-Sim configs
+ *                            size the three separately); likewise the activation and output buffers
+ * @param bufferBytesPerCycle what each buffer moves per cycle; empty: as much as the array asks
+ * @param dramPjPerBit        DRAM energy per bit; empty: the node's DRAM table (Horowitz, ISSCC 2014)
+ */
+public record PeArraySpec(String pe, SystolicArray array, Dataflow dataflow, int accumulatorBits, Overflow overflow,
+                          int bufferKib, OptionalInt weightBufferKib, OptionalInt activationBufferKib,
+                          OptionalInt outputBufferKib, int bufferBanks, OptionalDouble bufferBytesPerCycle,
+                          double dramGbps, OptionalDouble dramPjPerBit, double clockMhz, String node,
+                          int partialSumBits, Timing timing, Objective objective) implements TargetSpec {
+    public static final String KIND = "pe-array";
+    private static final Pattern ARRAY = Pattern.compile("(\\d+)\\s*[xX×]\\s*(\\d+)");
+    private static final String ARRAY_USAGE = "valid: ROWSxCOLS (e.g. 16x16) or one integer for a square array, each "
+            + "1 to " + SystolicArray.MAX_DIM;
+    private static final String UNLIMITED = "unlimited";
+    private static final List<String> PE_IDS = PeCatalog.ids();
+    private static final List<String> NODES = AsicCostModel.nodes();
+    private static final Map<String, AsicCostModel> COSTS = new ConcurrentHashMap<>();
+
+    public static final Knob<String> PE = Knob.of("pe", String.class, PeCatalog.ids().get(0), "NAME",
+            "the PE model; bitsweep pes lists them", String.join(", ", PeCatalog.ids()),
+            Parsers.choice("PE", PeCatalog.ids(), id -> id), Range.NONE);
+    public static final Knob<SystolicArray> ARRAY_KNOB = Knob.of("array", SystolicArray.class, null, "RxC",
+            "PE rows x columns", "ROWSxCOLS (e.g. 16x32) or one integer for a square array; 1 to "
+                    + SystolicArray.MAX_DIM + " each", PeArraySpec::array, Range.NONE);
+    public static final Knob<Integer> ROWS = Knob.of("rows", Integer.class, null, "R",
+            "PE rows, as an axis of its own (instead of array)", "1 to " + SystolicArray.MAX_DIM,
+            Parsers.integer(1, SystolicArray.MAX_DIM), Range.INTEGER);
+    public static final Knob<Integer> COLS = Knob.of("cols", Integer.class, null, "C",
+            "PE columns, as an axis of its own (instead of array)", "1 to " + SystolicArray.MAX_DIM,
+            Parsers.integer(1, SystolicArray.MAX_DIM), Range.INTEGER);
+    public static final Knob<Dataflow> DATAFLOW = new Knob<>("dataflow", Dataflow.class, Dataflow.OS, "DF",
+            "what stays in the PEs: os (outputs), ws (weights) or is (inputs); docs/simulator.md", "os, ws, is",
+            Parsers.choice("dataflow", Dataflow.all(), Dataflow::id), Dataflow::id, Range.NONE);
+    public static final Knob<Integer> ACCUMULATOR_BITS = Knob.of("accumulator_bits", Integer.class, 32, "N",
+            "the PE's accumulator width; for fp-mac and lmul 16 is an fp16 and 32 an fp32 accumulator",
+            PeParams.MIN_ACC_BITS + " to " + PeParams.MAX_ACC_BITS + "; must hold one full product",
+            Parsers.integer(PeParams.MIN_ACC_BITS, PeParams.MAX_ACC_BITS), Range.INTEGER);
+    public static final Knob<Overflow> OVERFLOW = new Knob<>("overflow", Overflow.class, Overflow.WRAP, "O",
+            "integer accumulator overflow", Overflow.validIds(),
+            Parsers.choice("overflow", List.of(Overflow.values()), Overflow::id), Overflow::id, Range.NONE);
+    public static final Knob<Integer> BUFFER_KIB = Knob.of("buffer_kib", Integer.class, 256, "N",
+            "size of each of the three buffers (weights, activations, outputs), KiB", "1 to 1048576",
+            Parsers.integer(1, 1 << 20), Range.INTEGER);
+    public static final Knob<OptionalInt> WEIGHT_BUFFER_KIB = autoKib("weight_buffer_kib", "weight");
+    public static final Knob<OptionalInt> ACTIVATION_BUFFER_KIB = autoKib("activation_buffer_kib", "activation");
+    public static final Knob<OptionalInt> OUTPUT_BUFFER_KIB = autoKib("output_buffer_kib", "output");
+    public static final Knob<Integer> BUFFER_BANKS = Knob.of("buffer_banks", Integer.class, 1, "N",
+            "banks per buffer; an access is priced at one bank's size", "1 to 4096",
+            Parsers.integer(1, 4096), Range.INTEGER);
+    public static final Knob<OptionalDouble> BUFFER_BYTES_PER_CYCLE = new Knob<>("buffer_bytes_per_cycle",
+            OptionalDouble.class, OptionalDouble.empty(), "X",
+            "what each buffer can move per cycle, bytes; a narrower port than the array asks for stretches compute",
+            UNLIMITED + " (as much as the array asks), or a number > 0",
+            Parsers.wordOrPositive(UNLIMITED), v -> Parsers.plain(v, UNLIMITED), Range.REAL);
+    public static final Knob<Double> DRAM_GBPS = Knob.of("dram_gbps", Double.class, Accelerator.DEFAULT_DRAM_GBPS,
+            "X", "DRAM bandwidth, GB/s (64 is a round default, not a measured figure)", "a number > 0",
+            Parsers.positive(), Range.REAL);
+    public static final Knob<OptionalDouble> DRAM_PJ_PER_BIT = new Knob<>("dram_pj_per_bit", OptionalDouble.class,
+            OptionalDouble.empty(), "X", "DRAM energy per bit moved, pJ",
+            Parsers.AUTO + " (the node's DRAM table: Horowitz, ISSCC 2014), or a number > 0",
+            Parsers.wordOrPositive(Parsers.AUTO), v -> Parsers.plain(v, Parsers.AUTO), Range.REAL);
+    public static final Knob<Double> CLOCK_MHZ = Knob.of("clock_mhz", Double.class, 1000.0, "F", "clock, MHz",
+            "a number > 0", Parsers.positive(), Range.REAL);
+    public static final Knob<String> NODE = Knob.of("node", String.class, "45nm", "N",
+            "ASIC technology node: 45nm (Horowitz), others scaled from it by Stillmaker & Baas",
+            String.join(", ", AsicCostModel.nodes()), PeArraySpec::node, Range.NONE);
+    public static final Knob<Integer> PARTIAL_SUM_BITS = Knob.of("partial_sum_bits", Integer.class,
+            Accelerator.DEFAULT_PARTIAL_SUM_BITS, "N",
+            "width of partial sums kept in the output buffer or spilled to DRAM", "1 to 64", Parsers.integer(1, 64),
+            Range.INTEGER);
+    public static final Knob<Timing> TIMING = new Knob<>("timing", Timing.class, Timing.BITSWEEP, "T",
+            "compute timing: bitsweep (fill, stream and drain of every fold) or scalesim (SCALE-Sim v2.0.2's "
+                    + "stall-free total; docs/simulator.md)", "bitsweep, scalesim",
+            Parsers.choice("timing", List.of(Timing.values()), Timing::id), Timing::id, Range.NONE);
+    public static final Knob<Objective> OBJECTIVE = new Knob<>("objective", Objective.class, Objective.CYCLES, "O",
+            "what the mapper minimises per layer; the other quantity breaks ties", "cycles, energy",
+            Parsers.choice("objective", List.of(Objective.values()), Objective::id), Objective::id, Range.NONE);
+    /** Not a field: a SCALE-Sim .cfg whose array, dataflow, buffers and banks become the defaults of those knobs. */
+    public static final Knob<String> SCALESIM_CONFIG = Knob.of("scalesim_config", String.class, "none", "FILE",
+            "a SCALE-Sim .cfg: its ArrayHeight, ArrayWidth, Dataflow, Ifmap/Filter/OfmapSramSzkB and MemoryBanks set "
+                    + "those knobs unless given; relative to the sweep file", "none, or a path to a .cfg file",
+            Raw::text, Range.NONE);
+
+    /**
+     * Every knob of a PE array but {@code kind}, in the order files and {@code --help} list them; a sweep enumerates
+     * its axes in this order, the last varying fastest (the knobs older files know keep their old order).
+     */
+    public static final List<Knob<?>> KNOBS = List.of(PE, ARRAY_KNOB, ROWS, COLS, DATAFLOW, ACCUMULATOR_BITS,
+            OVERFLOW, BUFFER_KIB, CLOCK_MHZ, DRAM_GBPS, TIMING, NODE, WEIGHT_BUFFER_KIB, ACTIVATION_BUFFER_KIB,
+            OUTPUT_BUFFER_KIB, BUFFER_BANKS, BUFFER_BYTES_PER_CYCLE, DRAM_PJ_PER_BIT, PARTIAL_SUM_BITS, OBJECTIVE,
+            SCALESIM_CONFIG);
+
+    public PeArraySpec {
+        if (!PE_IDS.contains(pe))
+            throw new IllegalArgumentException("unknown PE " + pe);
+        java.util.Objects.requireNonNull(array, "array");
+        java.util.Objects.requireNonNull(dataflow, "dataflow");
+        java.util.Objects.requireNonNull(overflow, "overflow");
+        java.util.Objects.requireNonNull(timing, "timing");
+        java.util.Objects.requireNonNull(objective, "objective");
+        if (!NODES.contains(node))
+            throw new IllegalArgumentException("no cost tables for node " + node);
+    }
+
+    private static Knob<OptionalInt> autoKib(String name, String which) {
+        return new Knob<>(name, OptionalInt.class, OptionalInt.empty(), "N",
+                "size of the " + which + " buffer alone, KiB", Parsers.AUTO + " (= buffer_kib), or 1 to 1048576",
+                Parsers.autoInteger(1, 1 << 20), Parsers::plain, Range.INTEGER);
+    }
+
+    /**
+     * The spec the given values describe; a knob not given takes its default. {@code rows} and {@code cols}, when
+     * given, stand for the array.
+     *
+     * @throws UserInputException when the array is missing, or given both ways
+     */
+    public static PeArraySpec from(KnobValues v) {
+        SystolicArray array = v.get(ARRAY_KNOB);
+        if (v.has(ROWS) || v.has(COLS)) {
+            if (v.has(ARRAY_KNOB))
+                throw new UserInputException("give either array (ROWSxCOLS) or rows and cols, not both");
+            if (!v.has(ROWS) || !v.has(COLS))
+                throw new UserInputException("rows and cols go together; give both, or array (ROWSxCOLS)");
+            array = new SystolicArray(v.get(ROWS), v.get(COLS));
+        }
+        if (array == null)
+            throw new UserInputException("the array is required: array (ROWSxCOLS), or rows and cols");
+        return new PeArraySpec(v.get(PE), array, v.get(DATAFLOW), v.get(ACCUMULATOR_BITS), v.get(OVERFLOW),
+                v.get(BUFFER_KIB), v.get(WEIGHT_BUFFER_KIB), v.get(ACTIVATION_BUFFER_KIB), v.get(OUTPUT_BUFFER_KIB),
+                v.get(BUFFER_BANKS), v.get(BUFFER_BYTES_PER_CYCLE), v.get(DRAM_GBPS), v.get(DRAM_PJ_PER_BIT),
+                v.get(CLOCK_MHZ), v.get(NODE), v.get(PARTIAL_SUM_BITS), v.get(TIMING), v.get(OBJECTIVE));
+    }
+
+    /**
+     * The accelerator this spec describes, with its PE built and its DRAM priced.
+     *
+     * @throws UserInputException when the buffers have more banks than bytes
+     */
+    public Accelerator build() {
+        AsicCostModel cost = cost();
+        Dram dram = dramPjPerBit.isPresent()
+                ? new Dram(dramGbps, dramPjPerBit.getAsDouble(), "given with dram_pj_per_bit")
+                : Dram.priced(dramGbps, cost);
+        Buffers buffers = new Buffers(buffer(weightBufferKib), buffer(activationBufferKib), buffer(outputBufferKib));
+        return new Accelerator(PeCatalog.create(pe, new PeParams(accumulatorBits, overflow)), array, dataflow, buffers,
+                dram, clockMhz, cost, partialSumBits, timing, objective);
+    }
+
+    /** The node's cost model; building one checks the node against every table, so each is built once. */
+    public AsicCostModel cost() {
+        return COSTS.computeIfAbsent(node, AsicCostModel::at);
+    }
+
+    private Buffer buffer(OptionalInt kib) {
+        long bytes = Math.multiplyExact((long) kib.orElse(bufferKib), 1024L);
+        if (bufferBanks > bytes)
+            throw new UserInputException("buffer_banks: %d banks in a %d-byte buffer; at most one bank per byte"
+                    .formatted(bufferBanks, bytes));
+        return new Buffer(bytes, bufferBanks, bufferBytesPerCycle.orElse(Double.POSITIVE_INFINITY));
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public List<Knob<?>> knobs() {
+        return KNOBS;
+    }
+
+    @Override
+    public String text(String column) {
+        return switch (column) {
+            case "kind" -> KIND;
+            case "pe" -> pe;
+            case "array" -> array.toString();
+            case "dataflow" -> dataflow.id();
+            case "overflow" -> overflow.id();
+            case "node" -> node;
+            case "timing" -> timing.id();
+            case "objective" -> objective.id();
+            default -> {
+                double n = number(column);
+                if (Double.isNaN(n))
+                    throw new IllegalArgumentException("no parameter " + column);
+                yield Raw.plainNumber(n);
+            }
+        };
+    }
+
+    @Override
+    public double number(String column) {
+        return switch (column) {
+            case "rows" -> array.rows();
+            case "cols" -> array.cols();
+            case "pes" -> array.pes();
+            case "accumulator_bits" -> accumulatorBits;
+            case "buffer_kib" -> bufferKib;
+            case "weight_buffer_kib" -> weightBufferKib.orElse(bufferKib);
+            case "activation_buffer_kib" -> activationBufferKib.orElse(bufferKib);
+            case "output_buffer_kib" -> outputBufferKib.orElse(bufferKib);
+            case "buffer_banks" -> bufferBanks;
+            case "buffer_bytes_per_cycle" -> bufferBytesPerCycle.orElse(Double.POSITIVE_INFINITY);
+            case "dram_gbps" -> dramGbps;
+            case "dram_pj_per_bit" -> dramPjPerBit.isPresent() ? dramPjPerBit.getAsDouble()
+                    : Dram.priced(dramGbps, cost()).pjPerBit();
+            case "clock_mhz" -> clockMhz;
+            case "partial_sum_bits" -> partialSumBits;
+            default -> Double.NaN;
+        };
+    }
+
+    // ---- readers of the knobs with their own syntax ----
+
+    private static SystolicArray array(Object raw) {
+        long rows;
+        long cols;
+        if (raw instanceof Long || raw instanceof Integer) {
+            rows = cols = ((Number) raw).longValue();
+        } else if (raw instanceof String s) {
+            Matcher m = ARRAY.matcher(s.trim());
+            if (!m.matches())
+                throw new UserInputException("\"%s\" is not an array size; %s".formatted(s, ARRAY_USAGE));
+            rows = dim(m.group(1));
+            cols = dim(m.group(2));
+        } else {
+            throw new UserInputException("expected an array size, got %s; %s".formatted(Raw.describe(raw), ARRAY_USAGE));
+        }
+        if (rows < 1 || cols < 1 || rows > SystolicArray.MAX_DIM || cols > SystolicArray.MAX_DIM)
+            throw new UserInputException("%d×%d is not a possible array; %s".formatted(rows, cols, ARRAY_USAGE));
+        return new SystolicArray((int) rows, (int) cols);
+    }
+
+    private static long dim(String digits) {
+        return digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
+    }
+
+    private static String node(Object raw) {
+        String v = Raw.text(raw).trim().toLowerCase(Locale.ROOT);
+        if (!NODES.contains(v))
+            throw new UserInputException("no cost tables for node \"%s\"; valid: %s%s".formatted(raw,
+                    String.join(", ", NODES), Suggest.didYouMean(v, NODES)));
+        return v;
+    }
+}

@@ -1,0 +1,25 @@
+package org.bitsweep.sim.spec;
+
+import java.util.List;
+
+/**
+ * The typed description of one target, every knob set: what a sweep file's {@code target:} section, the options of
+ * {@code bitsweep simulate} and the bench all build targets from. Each kind of target (the PE array now; GPU and FPGA
+ * accelerators next) is one record with its knobs declared beside it.
+ */
+public sealed interface TargetSpec permits PeArraySpec {
+    /** The kind's name, as {@code target.kind} and {@code --kind} spell it. */
+    String kind();
+
+    /** Every knob of this kind, in the order files and {@code --help} list them. */
+    List<Knob<?>> knobs();
+
+    /** A parameter as text, for result columns: the value as a sweep file writes it. */
+    String text(String column);
+
+    /**
+     * A numeric parameter (its effective value where the knob says {@code auto}), or NaN for a name that is not
+     * one of this kind's numeric parameters.
+     */
+    double number(String column);
+}

@@ -1,0 +1,204 @@
+package org.bitsweep.sweep.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+import org.bitsweep.sim.SimResult;
+import org.bitsweep.sim.spec.Knob;
+import org.bitsweep.sim.spec.PeArraySpec;
+import org.bitsweep.sim.spec.TargetKinds;
+import org.bitsweep.sweep.model.ResultColumn.Kind;
+
+/**
+ * The one registry of result columns: every column's name, unit, meaning and how it is read from a point's result,
+ * in order. results.csv and results.jsonl, {@code simulate --json}, the report's table, the docs' column table and
+ * the names expressions may read all come from here. A target knob is a column by being a knob: the columns of a
+ * target kind are its knobs' names.
+ *
+ * <p>Order: point; workload and quantization; the targets' knobs; the accuracy metric; the metrics; derived
+ * columns; bound, feasible, reason, accuracy_source. Energy and time are for one run of the workload (for a decode
+ * workload, one decode step).
+ */
+public final class ResultColumns {
+    /** The energy breakdown columns, which sum to {@code energy_pj}, in the order charts stack them. */
+    public static final List<String> ENERGY_BREAKDOWN = List.of("energy_mac_pj", "energy_register_pj",
+            "energy_weight_sram_pj", "energy_activation_sram_pj", "energy_output_sram_pj", "energy_dram_pj",
+            "energy_leakage_pj");
+    /** Knobs that steer how a file is read, not what a point is; they are not columns. */
+    private static final List<String> NOT_COLUMNS = List.of(PeArraySpec.SCALESIM_CONFIG.name());
+
+    private final List<ResultColumn> columns;
+    private final Map<String, ResultColumn> byName;
+
+    private ResultColumns(List<ResultColumn> columns) {
+        this.columns = List.copyOf(columns);
+        Map<String, ResultColumn> m = new LinkedHashMap<>();
+        for (ResultColumn c : columns)
+            if (m.put(c.name(), c) != null)
+                throw new IllegalStateException("two result columns named " + c.name());
+        this.byName = Collections.unmodifiableMap(m);
+    }
+
+    /** The columns of a sweep's results: its accuracy metric, the target kinds its cases use, its derived columns. */
+    public static ResultColumns of(String accuracyMetric, List<String> targetKinds, List<Derived> derived) {
+        List<ResultColumn> c = new ArrayList<>(parameters(targetKinds));
+        c.add(new ResultColumn(accuracyMetric, Kind.ACCURACY, Units.of(accuracyMetric),
+                "the accuracy axis (accuracy_source says on what it was measured)", PointResult::accuracy));
+        c.addAll(metrics());
+        for (Derived d : derived)
+            c.add(new ResultColumn(d.name(), Kind.DERIVED, Units.of(d.name()), "derived: " + d.expression().text(),
+                    r -> r.derived().getOrDefault(d.name(), Double.NaN)));
+        c.addAll(outcome());
+        return new ResultColumns(c);
+    }
+
+    /** The columns of one sweep. */
+    public static ResultColumns of(SweepFile sweep) {
+        return of(sweep.accuracy().metric(), sweep.targetKinds(), sweep.derived());
+    }
+
+    private static List<ResultColumn> parameters(List<String> targetKinds) {
+        List<ResultColumn> c = new ArrayList<>();
+        c.add(new ResultColumn("point", Kind.ID, "", "index in the design space", r -> r.point().id()));
+        c.add(text("workload", "the workload: zoo name, gemm:MxNxK or topology file"));
+        c.add(text("weights", "weight format"));
+        c.add(text("activations", "activation format (also the KV cache's in attention)"));
+        c.add(text("granularity", "weights' scaling granularity, resolved (auto becomes group:128, or a block "
+                + "format's block)"));
+        c.add(number("weight_bits", "bits per weight code", true));
+        c.add(number("activation_bits", "bits per activation code", true));
+        c.add(number("group_size", "weights per scale group; 0 when not grouped", true));
+        c.add(text("kind", "the target kind"));
+        List<String> seen = new ArrayList<>(List.of("kind"));
+        for (String kindId : targetKinds)
+            for (Knob<?> k : TargetKinds.of(kindId).knobs()) {
+                if (seen.contains(k.name()) || NOT_COLUMNS.contains(k.name()))
+                    continue;
+                seen.add(k.name());
+                c.add(isNumber(k) ? number(k.name(), k.help(), isInteger(k)) : text(k.name(), k.help()));
+                if (k == PeArraySpec.COLS) {
+                    c.add(number("pes", "PEs in the array, rows × cols", true));
+                    seen.add("pes");
+                }
+            }
+        return c;
+    }
+
+    private static boolean isNumber(Knob<?> k) {
+        Class<?> t = k.type();
+        return Number.class.isAssignableFrom(t) || t == OptionalInt.class || t == OptionalDouble.class;
+    }
+
+    private static boolean isInteger(Knob<?> k) {
+        return k.type() == Integer.class || k.type() == Long.class || k.type() == OptionalInt.class;
+    }
+
+    private static ResultColumn text(String name, String meaning) {
+        return new ResultColumn(name, Kind.TEXT_PARAMETER, "", meaning, r -> r.point().text(name));
+    }
+
+    /** Integral parameters are written as integers (8, not 8.0), as results always wrote them. */
+    private static ResultColumn number(String name, String meaning, boolean integral) {
+        Function<PointResult, Object> value = integral ? r -> (long) r.point().number(name)
+                : r -> r.point().number(name);
+        return new ResultColumn(name, Kind.NUMBER_PARAMETER, Units.of(name), meaning, value);
+    }
+
+    private static List<ResultColumn> metrics() {
+        List<ResultColumn> c = new ArrayList<>();
+        c.add(new ResultColumn("weight_bits_per_element", Kind.METRIC, "bits", "storage per weight, counting each "
+                + "group's FP16 scale and any selector (int4 in groups of 128: 4.125)", PointResult::weightBitsPerElement));
+        c.add(sim("cycles", "one run of the workload (a decode step, or a prefill)", SimResult::cycles));
+        c.add(sim("compute_cycles", "what the array alone would take, stall-free", SimResult::computeCycles));
+        c.add(sim("memory_cycles", "what the DRAM traffic alone would take", SimResult::memoryCycles));
+        c.add(sim("stall_cycles", "cycles waiting on DRAM: cycles − compute_cycles", s -> s.cycles() - s.computeCycles()));
+        c.add(sim("seconds", "one run of the workload", SimResult::seconds));
+        c.add(sim("macs", "multiply-accumulates of one run", SimResult::macs));
+        c.add(sim("dram_bytes", "bytes read from and written to DRAM", SimResult::dramBytes));
+        c.add(sim("energy_pj", "total energy of one run: the sum of the energy_* columns after it",
+                s -> s.energy().totalPj()));
+        c.add(sim("energy_mac_pj", "the PEs' arithmetic", s -> s.energy().macPj()));
+        c.add(sim("energy_register_pj", "the PEs' registers", s -> s.energy().registerPj()));
+        c.add(sim("energy_weight_sram_pj", "weight buffer reads and writes", s -> s.energy().weightSramPj()));
+        c.add(sim("energy_activation_sram_pj", "activation buffer reads and writes",
+                s -> s.energy().activationSramPj()));
+        c.add(sim("energy_output_sram_pj", "output buffer reads and writes", s -> s.energy().outputSramPj()));
+        c.add(sim("energy_dram_pj", "DRAM traffic", s -> s.energy().dramPj()));
+        c.add(sim("energy_leakage_pj", "the PE array's leakage over the run", s -> s.energy().leakagePj()));
+        c.add(sim("area_um2", "PE array area (buffers are not priced)", SimResult::areaUm2));
+        c.add(sim("utilization", "useful PE-cycles over available PE-cycles", SimResult::utilization));
+        return c;
+    }
+
+    private static ResultColumn sim(String name, String meaning, ToDoubleFunction<SimResult> read) {
+        boolean whole = name.endsWith("cycles") || name.equals("macs") || name.endsWith("_bytes");
+        Function<PointResult, Object> value = r -> {
+            Optional<SimResult> s = r.sim();
+            if (s.isEmpty())
+                return Double.NaN;
+            double v = read.applyAsDouble(s.get());
+            return whole ? (Object) (long) v : (Object) v;
+        };
+        return new ResultColumn(name, Kind.METRIC, Units.of(name), meaning, value);
+    }
+
+    private static List<ResultColumn> outcome() {
+        return List.of(
+                new ResultColumn("bound", Kind.OUTCOME, "", "compute or memory: which of the two sets the run's time",
+                        r -> r.sim().map(s -> s.bound().name().toLowerCase(Locale.ROOT)).orElse("")),
+                new ResultColumn("feasible", Kind.OUTCOME, "", "whether the point ran and met the metric constraints",
+                        PointResult::feasible),
+                new ResultColumn("reason", Kind.OUTCOME, "", "why not feasible: what refused the point, or the "
+                        + "constraint it failed; empty when feasible", PointResult::reason),
+                new ResultColumn("accuracy_source", Kind.OUTCOME, "", "what the accuracy was measured on",
+                        PointResult::accuracySource));
+    }
+
+    public List<ResultColumn> all() {
+        return columns;
+    }
+
+    public List<String> header() {
+        return columns.stream().map(ResultColumn::name).toList();
+    }
+
+    public Optional<ResultColumn> column(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    /** A row's values, in header order. */
+    public List<Object> values(PointResult r) {
+        List<Object> v = new ArrayList<>(columns.size());
+        for (ResultColumn c : columns)
+            v.add(c.value().apply(r));
+        return v;
+    }
+
+    /** Names expressions read as numbers: numeric parameters, the accuracy, metrics and derived columns. */
+    public List<String> numeric() {
+        return columns.stream().filter(c -> c.numeric() && c.kind() != Kind.ID).map(ResultColumn::name).toList();
+    }
+
+    /** Names known before a point runs: parameters, and derived columns computed from them. */
+    public List<String> numericParameters() {
+        return columns.stream().filter(c -> c.kind() == Kind.NUMBER_PARAMETER).map(ResultColumn::name).toList();
+    }
+
+    public List<String> textParameters() {
+        return columns.stream().filter(c -> c.kind() == Kind.TEXT_PARAMETER).map(ResultColumn::name).toList();
+    }
+
+    /** Every column a chart or group may name. */
+    public List<String> names() {
+        return header();
+    }
+}

@@ -1,0 +1,127 @@
+package org.bitsweep.sweep.model;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.bitsweep.sim.spec.Knob;
+import org.bitsweep.sim.spec.Knob.Range;
+import org.bitsweep.sim.spec.Parsers;
+import org.bitsweep.sim.spec.Raw;
+import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.workloads.format.Formats;
+import org.bitsweep.workloads.format.NumberFormat;
+import org.bitsweep.workloads.model.ScaleSimTopology;
+import org.bitsweep.workloads.model.WorkloadSpecs;
+import org.bitsweep.workloads.nn.FashionModels;
+
+/**
+ * The settings of a sweep beyond its target: the workload, the quantization and the accuracy axis, each declared
+ * once with its default, check and help. The target's knobs are declared with their target kind
+ * ({@link org.bitsweep.sim.spec.TargetKinds}); {@code simulate} reads the workload and quantization through these
+ * same knobs.
+ */
+public final class SweepKnobs {
+    private SweepKnobs() {
+    }
+
+    /**
+     * The workload, read relative to a sweep file's folder: topology CSVs are paths, written back absolute so that
+     * sweep.resolved.yaml runs from its own folder too.
+     */
+    public static Knob<WorkloadChoice> workload(Path baseDir) {
+        return new Knob<>("workload", WorkloadChoice.class, null, "W",
+                "what runs: MODEL:decode[:CONTEXT] or MODEL:prefill:SEQ (language models), MODEL (image models), "
+                        + "gemm:MxNxK, or a SCALE-Sim topology CSV", WorkloadSpecs.FORMS,
+                raw -> {
+                    String spec = Raw.text(raw);
+                    return new WorkloadChoice(spec, WorkloadSpecs.resolve(spec, baseDir));
+                }, w -> ScaleSimTopology.isTopologyFile(w.spec())
+                        ? baseDir.resolve(w.spec()).toAbsolutePath().normalize().toString() : w.spec(), Range.NONE);
+    }
+
+    /** The workload knob as the docs show it. */
+    public static final Knob<WorkloadChoice> WORKLOAD = workload(Path.of("."));
+
+    public static final Knob<NumberFormat> WEIGHTS = format("weights", "weight format; the PE must run it",
+            "any format of bitsweep formats except unsigned integers");
+    public static final Knob<NumberFormat> ACTIVATIONS = format("activations",
+            "activation format, also the KV cache's in attention; the PE must run it", "any format of bitsweep formats");
+    public static final Knob<GranularityChoice> GRANULARITY = new Knob<>("granularity", GranularityChoice.class,
+            GranularityChoice.AUTO, "G",
+            "which weights share a scale; auto: a block format's block (32 for MX), else group:128",
+            "auto, none, tensor, channel:0, channel:1, group:G", raw -> GranularityChoice.parse(Raw.text(raw)),
+            GranularityChoice::toString, Range.NONE);
+
+    public static final Knob<Long> VERSION = Knob.of("version", Long.class, 1L, "N", "the schema; 1 is the only one",
+            "1", raw -> {
+                long v = Raw.integer(raw);
+                if (v != 1)
+                    throw new UserInputException("unsupported version %d; valid: 1".formatted(v));
+                return v;
+            }, Range.NONE);
+    public static final Knob<String> NAME = Knob.of("name", String.class, "", "NAME",
+            "names the run; the default output directory is runs/NAME (default: the file name without .yaml)",
+            "a string", Raw::text, Range.NONE);
+    public static final Knob<Long> SEED = Knob.of("seed", Long.class, 1L, "N",
+            "seeds every random draw (the synthetic accuracy tensor); same seed, same rows", "an integer",
+            Raw::integer, Range.NONE);
+
+    public static final Knob<String> METRIC = Knob.of("metric", String.class, AccuracySpec.WEIGHT_SQNR_DB, "M",
+            "the accuracy axis: weight_sqnr_db, weight_mse, weight_cosine or weight_kl of a synthetic weight tensor; "
+                    + "or top1, a trained model's top-1 accuracy", String.join(", ", AccuracySpec.METRICS),
+            Parsers.choice("metric", AccuracySpec.METRICS, m -> m), Range.NONE);
+    public static final Knob<String> MODEL = Knob.of("model", String.class, null, "M",
+            "with top1: the shipped Fashion-MNIST model (docs/workloads.md)", String.join(", ", FashionModels.names()),
+            Parsers.choice("model", FashionModels.names(), m -> m), Range.NONE);
+    public static final Knob<Integer> IMAGES = Knob.of("images", Integer.class, AccuracySpec.TEST_IMAGES, "N",
+            "with top1: the first this many test images", "1 to " + AccuracySpec.TEST_IMAGES,
+            Parsers.integer(1, AccuracySpec.TEST_IMAGES), Range.NONE);
+    public static final Knob<Boolean> THROUGH_PE = Knob.of("through_pe", Boolean.class, true, "B",
+            "with top1: every dot product through the point's PE's own arithmetic (accumulator_bits and overflow "
+                    + "included); false: exact integer sums, or FP32 over dequantized values", "true, false",
+            Raw::bool, Range.NONE);
+    public static final Knob<String> DISTRIBUTION = Knob.of("distribution", String.class, "gaussian", "D",
+            "the synthetic tensor: gaussian, student-t:NU (heavy-tailed) or llm-like (Student-t with a few 20× "
+                    + "outlier channels; docs/workloads.md)", "gaussian, student-t:NU (NU > 0), llm-like",
+            SweepKnobs::distribution, Range.NONE);
+    public static final Knob<Integer> TENSOR_ROWS = Knob.of("rows", Integer.class, 256, "N",
+            "the synthetic tensor's rows", "1 to 65536", Parsers.integer(1, 1 << 16), Range.NONE);
+    public static final Knob<Integer> TENSOR_COLS = Knob.of("cols", Integer.class, 4096, "N",
+            "the synthetic tensor's columns", "1 to 65536", Parsers.integer(1, 1 << 16), Range.NONE);
+    public static final Knob<Double> TENSOR_STD = Knob.of("std", Double.class, 0.02, "X",
+            "its standard deviation (Gaussian) or scale (Student-t)", "a number > 0", Parsers.positive(), Range.NONE);
+
+    /** The quantization knobs, in file order. */
+    public static final List<Knob<?>> QUANTIZATION = List.of(WEIGHTS, ACTIVATIONS, GRANULARITY);
+
+    private static Knob<NumberFormat> format(String name, String help, String valid) {
+        return new Knob<>(name, NumberFormat.class, null, "F", help, valid, raw -> Formats.parse(Raw.text(raw)),
+                NumberFormat::name, Range.NONE);
+    }
+
+    private static String distribution(Object raw) {
+        String d = Raw.text(raw);
+        if (d.equals("gaussian") || d.equals("llm-like"))
+            return d;
+        if (d.startsWith("student-t:")) {
+            try {
+                double v = Double.parseDouble(d.substring("student-t:".length()));
+                if (v > 0 && Double.isFinite(v))
+                    return d;
+            } catch (NumberFormatException e) {
+                // falls through
+            }
+        }
+        throw new UserInputException("unknown distribution \"%s\"; valid: gaussian, student-t:NU (NU > 0), llm-like"
+                .formatted(d));
+    }
+
+    /** The {@code nu} of {@link AccuracySpec} for a distribution knob's value. */
+    public static double nu(String distribution) {
+        if (distribution.equals("gaussian"))
+            return 0;
+        if (distribution.equals("llm-like"))
+            return AccuracySpec.LLM_LIKE;
+        return Double.parseDouble(distribution.substring("student-t:".length()));
+    }
+}

@@ -1,0 +1,252 @@
+package org.bitsweep.sweep.space;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bitsweep.pe.Overflow;
+import org.bitsweep.pe.PeCatalog;
+import org.bitsweep.pe.PeModel;
+import org.bitsweep.pe.PeParams;
+import org.bitsweep.sim.spec.PeArraySpec;
+import org.bitsweep.sweep.file.Problems;
+import org.bitsweep.sweep.model.AccuracySpec;
+import org.bitsweep.sweep.model.Constraint;
+import org.bitsweep.sweep.model.DesignPoint;
+import org.bitsweep.sweep.model.GranularityChoice;
+import org.bitsweep.sweep.model.SweepCase;
+import org.bitsweep.sweep.model.SweepFile;
+import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.workloads.format.MixtureFormat;
+import org.bitsweep.workloads.format.MxFormat;
+import org.bitsweep.workloads.format.NumberFormat;
+import org.bitsweep.workloads.format.OliveFormat;
+import org.bitsweep.workloads.model.Layer;
+import org.bitsweep.workloads.model.LayerKind;
+import org.bitsweep.workloads.nn.InferenceConfig;
+import org.bitsweep.workloads.quant.Granularity;
+import org.bitsweep.workloads.quant.QuantConfig;
+import org.bitsweep.workloads.trace.OperandFormats;
+
+/**
+ * The checks that need several settings at once, made before any work on the combinations that exist: after
+ * {@code zip}, {@code cases} and the parameter constraints, not on the cross product of every axis. A PE that cannot
+ * run a weight format is an error only where some point pairs them. Each error names the line of the setting a user
+ * would change, in the case that sets it.
+ *
+ * <p>With parameter constraints, the combinations that exist are found by scanning the case's points, up to
+ * {@link #SCAN_LIMIT} of them; a larger case is checked on every combination of its axes, so an error there may
+ * name a pairing the constraints remove (restructure with {@code cases:} to avoid it).
+ */
+public final class SpaceChecks {
+    static final long SCAN_LIMIT = 1_000_000;
+    /** Parameter-only constraints are checked against at most this many points for a contradiction. */
+    static final long CONTRADICTION_SCAN_LIMIT = 10_000_000;
+
+    private final DesignSpace space;
+    private final SweepFile sweep;
+    private final Problems problems;
+
+    private SpaceChecks(DesignSpace space) {
+        this.space = space;
+        this.sweep = space.sweep();
+        this.problems = new Problems(sweep.locations());
+    }
+
+    /** @throws UserInputException listing every problem, one per line */
+    public static void check(DesignSpace space) {
+        SpaceChecks c = new SpaceChecks(space);
+        for (int i = 0; i < space.cases(); i++)
+            c.checkCase(i);
+        c.problems.throwIfAny();
+        c.checkSatisfiable();
+        c.problems.throwIfAny();
+    }
+
+    private void checkCase(int caseIndex) {
+        CaseSpace cs = space.caseSpace(caseIndex);
+        SweepCase sc = cs.sweepCase;
+        AccuracySpec accuracy = sweep.accuracy();
+        boolean peArray = sc.targetKind().equals(PeArraySpec.KIND);
+        List<List<String>> checks = new ArrayList<>();
+        checks.add(List.of("quantization.weights", "quantization.granularity"));
+        checks.add(List.of("quantization.weights", "quantization.granularity", "workload"));
+        checks.add(List.of("target.pe", "target.accumulator_bits", "quantization.weights", "quantization.activations"));
+        checks.add(accuracy.throughPe() ? List.of("quantization.weights", "quantization.granularity",
+                "quantization.activations", "target.pe", "target.accumulator_bits")
+                : List.of("quantization.weights", "quantization.granularity", "quantization.activations"));
+        List<Map<List<Integer>, DesignPoint>> reps = representatives(caseIndex, checks);
+
+        String granularityAt = pointer(sc, "quantization.granularity");
+        for (DesignPoint p : reps.get(0).values())
+            try {
+                QuantConfig.of(p.quantization().weights(), p.quantization().granularity());
+            } catch (UserInputException e) {
+                problems.add(granularityAt, e.getMessage());
+            }
+        for (DesignPoint p : reps.get(1).values())
+            groupsDivide(p, granularityAt, caseIndex);
+        if (peArray)
+            for (DesignPoint p : reps.get(2).values())
+                peRuns(p, sc);
+        if (accuracy.isTop1())
+            for (DesignPoint p : reps.get(3).values())
+                top1Runs(p, sc);
+    }
+
+    private void groupsDivide(DesignPoint p, String at, int caseIndex) {
+        if (!(p.quantization().granularity() instanceof Granularity.PerGroup group))
+            return;
+        boolean auto = space.caseSpace(caseIndex).sweepCase.axis("quantization.granularity")
+                .map(a -> a.values().stream().anyMatch(v -> ((GranularityChoice) v).isAuto())).orElse(false);
+        for (Layer layer : p.workload().workload().layers())
+            if (layer.kind() == LayerKind.WEIGHT && layer.shape().k() % group.size() != 0) {
+                problems.add(at, "group size %d does not divide k = %d of layer \"%s\" of %s%s".formatted(group.size(),
+                        layer.shape().k(), layer.name(), p.workload().spec(), auto
+                                ? " (granularity auto gives %s groups of %d; set quantization.granularity, e.g. "
+                                .formatted(p.quantization().weights().name(), group.size()) + "channel:0)" : ""));
+                return;
+            }
+    }
+
+    private void peRuns(DesignPoint p, SweepCase sc) {
+        PeArraySpec t = (PeArraySpec) p.target();
+        PeModel pe = PeCatalog.create(t.pe(), new PeParams(t.accumulatorBits(), Overflow.WRAP));
+        OperandFormats f = p.quantization().formats();
+        if (pe.supports(f))
+            return;
+        if (f.bothIntegers())
+            problems.add(pointer(sc, "target.accumulator_bits"), "%d with pe %s: %s".formatted(t.accumulatorBits(),
+                    t.pe(), pe.unsupportedReason(f)));
+        else
+            problems.add(pointer(sc, "target.pe"), pe.unsupportedReason(f));
+    }
+
+    /**
+     * What reference inference must be able to run for top1: the weight quantization with the activation format (one
+     * scale per tensor), and, through the PE, the point's PE and accumulator width with them.
+     */
+    private void top1Runs(DesignPoint p, SweepCase sc) {
+        NumberFormat a = p.quantization().activations();
+        if (a instanceof MxFormat || a instanceof MixtureFormat || a instanceof OliveFormat) {
+            problems.add(pointer(sc, "quantization.activations"), ("%s shares scales or types within blocks; top1 "
+                    + "quantizes activations with one calibrated scale per tensor, in an element format such as int8, "
+                    + "uint8, fp8-e4m3 or nf4").formatted(a.name()));
+            return;
+        }
+        QuantConfig wq;
+        try {
+            wq = QuantConfig.of(p.quantization().weights(), p.quantization().granularity());
+        } catch (UserInputException e) {
+            return;                                         // reported at quantization.granularity
+        }
+        InferenceConfig config;
+        try {
+            config = InferenceConfig.of(wq, QuantConfig.of(a, Granularity.TENSOR));
+        } catch (UserInputException e) {
+            problems.add(pointer(sc, "quantization.activations"), e.getMessage());
+            return;
+        }
+        if (!sweep.accuracy().throughPe() || !(p.target() instanceof PeArraySpec t))
+            return;
+        PeModel pe = PeCatalog.create(t.pe(), new PeParams(t.accumulatorBits(), Overflow.WRAP));
+        if (!pe.supports(p.quantization().formats()))
+            return;                                         // reported with the simulator's checks
+        try {
+            config.withArithmetic(pe.macSupplier());
+        } catch (UserInputException e) {
+            problems.add("/accuracy/through_pe", "true, but " + e.getMessage()
+                    + " (through_pe: false measures top1 with reference dot products)");
+        }
+    }
+
+    private static String pointer(SweepCase sc, String key) {
+        return sc.axis(key).map(a -> a.pointer()).orElse(sc.pointer() + "/" + key.replace('.', '/'));
+    }
+
+    /**
+     * For each check (a list of axis keys), one point for every distinct combination of those axes' values among
+     * the points that exist.
+     */
+    private List<Map<List<Integer>, DesignPoint>> representatives(int caseIndex, List<List<String>> checks) {
+        CaseSpace cs = space.caseSpace(caseIndex);
+        long offset = space.offset(caseIndex);
+        List<int[]> digitsOf = new ArrayList<>();
+        for (List<String> keys : checks)
+            digitsOf.add(keys.stream().mapToInt(cs::digitOf).filter(d -> d >= 0).distinct().sorted().toArray());
+        List<Map<List<Integer>, DesignPoint>> reps = new ArrayList<>();
+        checks.forEach(c -> reps.add(new LinkedHashMap<>()));
+        if (space.hasParameterConstraints() && cs.size <= SCAN_LIMIT) {
+            for (long local = 0; local < cs.size; local++) {
+                int[] digitValues = digitValues(cs, local);
+                DesignPoint p = null;
+                for (int c = 0; c < checks.size(); c++) {
+                    List<Integer> key = combo(digitValues, digitsOf.get(c));
+                    if (reps.get(c).containsKey(key))
+                        continue;
+                    if (p == null) {
+                        p = cs.point(offset + local, cs.valueIndex(local));
+                        if (!space.meetsParameterConstraints(p))
+                            break;
+                    }
+                    reps.get(c).put(key, p);
+                }
+            }
+            return reps;
+        }
+        for (int c = 0; c < checks.size(); c++) {
+            int[] ds = digitsOf.get(c);
+            int[] digitValues = new int[cs.digits.size()];
+            long combos = 1;
+            for (int d : ds)
+                combos = Math.multiplyExact(combos, cs.radix[d]);
+            for (long k = 0; k < Math.min(combos, SCAN_LIMIT); k++) {
+                long rest = k;
+                for (int j = ds.length - 1; j >= 0; j--) {
+                    digitValues[ds[j]] = (int) (rest % cs.radix[ds[j]]);
+                    rest /= cs.radix[ds[j]];
+                }
+                long local = cs.local(digitValues);
+                reps.get(c).put(combo(digitValues, ds), cs.point(offset + local, cs.valueIndex(local)));
+            }
+        }
+        return reps;
+    }
+
+    private static int[] digitValues(CaseSpace cs, long local) {
+        int[] v = new int[cs.digits.size()];
+        long rest = local;
+        for (int d = cs.digits.size() - 1; d >= 0; d--) {
+            v[d] = (int) (rest % cs.radix[d]);
+            rest /= cs.radix[d];
+        }
+        return v;
+    }
+
+    private static List<Integer> combo(int[] digitValues, int[] digits) {
+        List<Integer> key = new ArrayList<>(digits.length);
+        for (int d : digits)
+            key.add(digitValues[d]);
+        return key;
+    }
+
+    /**
+     * Parameter-only constraints that no point of the space meets contradict each other or the axes: stop before
+     * any work. Spaces larger than {@link #CONTRADICTION_SCAN_LIMIT} are scanned that far only.
+     */
+    private void checkSatisfiable() {
+        List<Constraint> paramOnly = sweep.constraints().stream().filter(c -> !c.fromMetrics()).toList();
+        if (paramOnly.isEmpty())
+            return;
+        long scan = Math.min(space.size(), CONTRADICTION_SCAN_LIMIT);
+        for (long id = 0; id < scan; id++)
+            if (space.meetsParameterConstraints(space.point(id)))
+                return;
+        if (scan < space.size())
+            return;
+        problems.add("/constraints", "no point of the %d in the design space meets all of: %s; the constraints "
+                .formatted(space.size(), String.join("; ", paramOnly.stream().map(c -> c.expression().text()).toList()))
+                + "contradict each other or the axes' values");
+    }
+}
