@@ -81,6 +81,9 @@ public record Knob<T>(String name, Class<T> type, T defaultValue, String label, 
 
     /** The default as the docs and {@code --help} show it. */
     public String defaultText() {
-        return defaultValue == null ? "required" : String.valueOf(plain.apply(defaultValue));
+        if (defaultValue == null)
+            return "required";
+        Object v = plain.apply(defaultValue);
+        return v instanceof Double d ? Raw.plainNumber(d) : String.valueOf(v);
     }
 }

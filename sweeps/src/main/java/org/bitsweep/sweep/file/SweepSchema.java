@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.bitsweep.sim.spec.Knob;
+import org.bitsweep.sim.spec.PeArraySpec;
 import org.bitsweep.sim.spec.TargetKinds;
 import org.bitsweep.sweep.model.SweepKnobs;
 
@@ -70,8 +71,13 @@ public final class SweepSchema {
             k.add(knob("quantization.", q, "axis"));
         k.add(knob("target.", TargetKinds.KIND, "string"));
         for (TargetKinds.Kind kind : TargetKinds.all())
-            for (Knob<?> t : kind.knobs())
-                k.add(knob("target.", t, t.name().equals("scalesim_config") ? "string" : axisType(t)));
+            for (Knob<?> t : kind.knobs()) {
+                Key key = knob("target.", t, t.name().equals("scalesim_config") ? "string" : axisType(t));
+                if (t == PeArraySpec.ROWS || t == PeArraySpec.COLS)
+                    key = new Key(key.key(), key.type(), "none (give array, or rows and cols)", key.valid(),
+                            key.meaning());
+                k.add(key);
+            }
         k.add(new Key("zip", "list of lists of axis keys", "none", "axis keys of this file, e.g. "
                 + "[[target.pe, quantization.weights]]", "axes in one list vary together (equal lengths) instead of as a "
                 + "product; keys may come from different sections"));

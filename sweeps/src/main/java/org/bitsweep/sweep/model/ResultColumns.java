@@ -197,6 +197,22 @@ public final class ResultColumns {
         return columns.stream().filter(c -> c.kind() == Kind.TEXT_PARAMETER).map(ResultColumn::name).toList();
     }
 
+    /**
+     * The column table of docs/sweep-files.md: the columns of a sweep over PE arrays, its accuracy metric standing
+     * for whichever a file chooses and derived columns for those it defines.
+     */
+    public static String markdownTable() {
+        StringBuilder b = new StringBuilder("| column | unit | meaning |\n|---|---|---|\n");
+        for (ResultColumn c : of("ACCURACY", TargetKinds.ids(), List.of()).all()) {
+            String name = c.kind() == Kind.ACCURACY ? "the accuracy metric (`weight_sqnr_db`, `top1`, …)"
+                    : "`" + c.name() + "`";
+            b.append("| ").append(name).append(" | ").append(c.unit()).append(" | ").append(c.meaning()).append(" |\n");
+            if (c.name().equals("utilization"))
+                b.append("| derived columns | | in the order defined |\n");
+        }
+        return b.toString();
+    }
+
     /** Every column a chart or group may name. */
     public List<String> names() {
         return header();

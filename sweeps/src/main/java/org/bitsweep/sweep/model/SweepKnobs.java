@@ -60,7 +60,7 @@ public final class SweepKnobs {
                 return v;
             }, Range.NONE);
     public static final Knob<String> NAME = Knob.of("name", String.class, "", "NAME",
-            "names the run; the default output directory is runs/NAME (default: the file name without .yaml)",
+            "names the run; the default output directory is runs/NAME",
             "a string", Raw::text, Range.NONE);
     public static final Knob<Long> SEED = Knob.of("seed", Long.class, 1L, "N",
             "seeds every random draw (the synthetic accuracy tensor); same seed, same rows", "an integer",
