@@ -10,12 +10,17 @@ import java.util.SplittableRandom;
  * which is how {@link PropertyCheck} shrinks a failing case (the same property, simpler choices).
  */
 public final class Case {
-    /** Of every 20 random choices, about 2 are edge values and 9 are spread over bit lengths; the rest are uniform. */
+    /**
+     * Edge values come up in one random choice in 20, but in one case in 4 in every other choice, so that edges
+     * also meet each other (a 64-bit accumulator at its maximum, given a product that overflows it).
+     */
     private static final int ROLLS = 20;
-    private static final int EDGE_ROLLS = 2;
-    private static final int BIT_LENGTH_ROLLS = 9;
+    private static final int EDGE_ROLLS = 1;
+    private static final int EDGE_ROLLS_IN_AN_EDGY_CASE = 10;
+    private static final int EDGY_CASE_ONE_IN = 4;
 
     private final SplittableRandom random;   // null when replaying
+    private final int edgeRolls;
     private final long[] replay;
     private final List<Choice> choices = new ArrayList<>();
     private final List<String> drawn = new ArrayList<>();
@@ -23,6 +28,8 @@ public final class Case {
     private Case(SplittableRandom random, long[] replay) {
         this.random = random;
         this.replay = replay;
+        this.edgeRolls = random == null ? 0
+                : random.nextInt(EDGY_CASE_ONE_IN) == 0 ? EDGE_ROLLS_IN_AN_EDGY_CASE : EDGE_ROLLS;
     }
 
     static Case random(long seed) {
@@ -51,9 +58,9 @@ public final class Case {
 
     /**
      * An integer in {@code [min, max]}. At random: an edge value (min, min + 1, −1, 0, 1, max − 1, max, where in
-     * range) one time in ten; about half the time a value whose bit length is uniform, so that a range as wide as a
-     * long still yields small numbers; otherwise uniform. Replaying: the given choice if it lies in range, else the
-     * value nearest 0.
+     * range) as often as the case's edge rate says; otherwise, evenly, a value whose bit length is uniform (so that a
+     * range as wide as a long still yields small numbers) or a uniform one. Replaying: the given choice if it lies in
+     * range, else the value nearest 0.
      */
     long choose(long min, long max) {
         int at = choices.size();
@@ -80,20 +87,19 @@ public final class Case {
     }
 
     private long pick(long min, long max) {
-        int roll = random.nextInt(ROLLS);
-        return roll < EDGE_ROLLS ? edge(min, max)
-                : roll < EDGE_ROLLS + BIT_LENGTH_ROLLS ? byBitLength(min, max)
-                : uniform(min, max);
+        if (random.nextInt(ROLLS) < edgeRolls)
+            return edge(min, max);
+        return random.nextBoolean() ? byBitLength(min, max) : uniform(min, max);
     }
 
-    /** A double in {@code [min, max]}: an edge (min, max, 0, ±1) one time in ten, else uniform. Never shrunk. */
+    /** A double in {@code [min, max]}: an edge (min, max, 0, ±1) at the case's edge rate, else uniform. Not shrunk. */
     double chooseDouble(double min, double max) {
         double value;
         int at = choices.size();
         if (random == null) {
             double given = at < replay.length ? Double.longBitsToDouble(replay[at]) : Double.NaN;
             value = given >= min && given <= max ? given : min > 0 ? min : max < 0 ? max : 0.0;
-        } else if (random.nextInt(ROLLS) < EDGE_ROLLS) {
+        } else if (random.nextInt(ROLLS) < edgeRolls) {
             List<Double> edges = new ArrayList<>();
             for (double e : new double[] {min, max, 0, 1, -1})
                 if (e >= min && e <= max)

@@ -29,8 +29,8 @@ class GenTest {
 
     @Test
     void valuesStayInTheirRangeAndTheEdgesTurnUp() {
-        // A range around 0 has seven edges: min, min + 1, −1, 0, 1, max − 1, max. At one draw in ten, each is
-        // expected about 1000 / 70 ≈ 14 times in 1000 draws, besides the uniform draws that hit it by chance.
+        // A range around 0 has seven edges: min, min + 1, −1, 0, 1, max − 1, max. At one draw in 20 (an ordinary
+        // case), each is expected about 1000 / 140 ≈ 7 times in 1000 draws, besides the draws that hit it by chance.
         List<Integer> xs = sample(ints(-100, 100), 1, 1000);
         assertThat(xs).allSatisfy(x -> assertThat(x).isBetween(-100, 100));
         assertThat(xs).contains(-100, -99, -1, 0, 1, 99, 100);
