@@ -8,7 +8,7 @@ import java.util.function.Function;
 /**
  * A way to draw values of one type: what a property test asks a {@link Case} for. Every generator here reads the
  * case's integer choices ({@code Case.choose}), so that the random draws are seeded, edge values (a range's ends, 0,
- * ±1) turn up often and together (in a quarter of the cases, half the draws are edges; in the rest, one in 20), and
+ * ±1) turn up often and together (in a quarter of the cases, 3 draws in 4 are edges; in the rest, 1 in 20), and
  * a failing case can be shrunk by making those choices simpler. Build new generators from these with {@link #map}
  * or a lambda that calls {@link #generate} on others.
  */
