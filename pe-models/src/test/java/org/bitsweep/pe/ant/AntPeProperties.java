@@ -1,15 +1,16 @@
 package org.bitsweep.pe.ant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitsweep.testkit.Gen.booleans;
+import static org.bitsweep.testkit.Gen.ints;
+import static org.bitsweep.testkit.Gen.oneOf;
+import static org.bitsweep.testkit.Gen.seeds;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
 import java.math.BigInteger;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.pe.Oracles;
 import org.bitsweep.pe.Overflow;
@@ -18,6 +19,7 @@ import org.bitsweep.workloads.arith.MacArithmetic;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.trace.OperandFormats;
+import org.junit.jupiter.api.Test;
 
 class AntPeProperties {
     static final List<String> WEIGHTS = List.of("ant-flint4", "ant-flint3", "ant-flint4u", "pot4", "pot3", "ant-pot4u",
@@ -25,13 +27,17 @@ class AntPeProperties {
     static final List<String> ACTIVATIONS = List.of("int8", "uint8", "ant-flint4", "ant-flint4u", "pot4", "fp16",
             "fp8-e5m2");
 
-    @Property(tries = 2000, seed = "1729")
-    void eachMacAddsTheExactProductOnce(@ForAll @IntRange(min = 0, max = 9) int weight,
-                                        @ForAll @IntRange(min = 0, max = 6) int activation,
-                                        @ForAll @IntRange(min = 8, max = 64) int accBits, @ForAll boolean saturate,
-                                        @ForAll @LongRange(min = 0) long seed) {
-        NumberFormat w = Formats.parse(WEIGHTS.get(weight));
-        NumberFormat a = Formats.parse(ACTIVATIONS.get(activation));
+    @Test
+    void eachMacAddsTheExactProductOnce() {
+        forAll(1729, 2000, c -> eachMacAddsTheExactProductOnce(c.draw("weights", oneOf(WEIGHTS)),
+                c.draw("activations", oneOf(ACTIVATIONS)), c.draw("accBits", ints(8, 64)),
+                c.draw("saturate", booleans()), c.draw("seed", seeds())));
+    }
+
+    private static void eachMacAddsTheExactProductOnce(String weights, String activations, int accBits,
+                                                       boolean saturate, long seed) {
+        NumberFormat w = Formats.parse(weights);
+        NumberFormat a = Formats.parse(activations);
         OperandFormats f = OperandFormats.of(w, a);
         Overflow overflow = saturate ? Overflow.SATURATE : Overflow.WRAP;
         AntPe pe = new AntPe(new PeParams(accBits, overflow));
@@ -50,7 +56,7 @@ class AntPeProperties {
             acc = mac.mac(acc, x, y);
             oracle = Oracles.reduce(oracle.add(BigInteger.valueOf(x).multiply(BigInteger.valueOf(y))),
                     accBits, overflow);
-            assertThat(acc).isEqualTo(oracle.longValueExact());
+            assertThat(acc).as("MAC %d: %d · %d", i, x, y).isEqualTo(oracle.longValueExact());
         }
     }
 }

@@ -1,16 +1,18 @@
 package org.bitsweep.pe.bitmod;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitsweep.testkit.Gen.floats;
+import static org.bitsweep.testkit.Gen.ints;
+import static org.bitsweep.testkit.Gen.longs;
+import static org.bitsweep.testkit.Gen.oneOf;
+import static org.bitsweep.testkit.Gen.seeds;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.pe.Oracles;
 import org.bitsweep.pe.Overflow;
@@ -25,6 +27,7 @@ import org.bitsweep.workloads.quant.QuantizedTensor;
 import org.bitsweep.workloads.quant.Quantizer;
 import org.bitsweep.workloads.tensor.SyntheticTensors;
 import org.bitsweep.workloads.trace.OperandFormats;
+import org.junit.jupiter.api.Test;
 
 /** Exact oracles: BigInteger sums of exact fixed-point products, BigDecimal for the dequantization. */
 class BitModPeProperties {
@@ -33,11 +36,14 @@ class BitModPeProperties {
             "bitmod-fp4-ea-neg", "bitmod3", "bitmod4", "ant-flint4", "pot4");
     static final NumberFormat FP16 = Formats.parse("fp16");
 
-    @Property(tries = 1500, seed = "1729")
-    void wrappingGivesTheExactDotProductModuloTheAccumulator(@ForAll @IntRange(min = 0, max = 14) int weight,
-                                                             @ForAll @IntRange(min = 46, max = 64) int accBits,
-                                                             @ForAll @LongRange(min = 0) long seed) {
-        NumberFormat w = Formats.parse(WEIGHTS.get(weight));
+    @Test
+    void wrappingGivesTheExactDotProductModuloTheAccumulator() {
+        forAll(1729, 1500, c -> wrappingGivesTheExactDotProductModuloTheAccumulator(c.draw("weights", oneOf(WEIGHTS)),
+                c.draw("accBits", ints(46, 64)), c.draw("seed", seeds())));
+    }
+
+    private static void wrappingGivesTheExactDotProductModuloTheAccumulator(String weights, int accBits, long seed) {
+        NumberFormat w = Formats.parse(weights);
         OperandFormats f = OperandFormats.of(w, FP16);
         BitModPe pe = new BitModPe(new PeParams(accBits, Overflow.WRAP));
         if (!pe.supports(f))
@@ -57,11 +63,15 @@ class BitModPeProperties {
         assertThat(pe.arithmetic(f).dot(0, a, ws)).isEqualTo(Oracles.wrap(exact, accBits));
     }
 
-    @Property(tries = 1000, seed = "31415")
-    void saturatingClampsAfterEveryDigit(@ForAll @IntRange(min = 0, max = 12) int weight,
-                                         @ForAll @IntRange(min = 16, max = 24) int accBits,
-                                         @ForAll @LongRange(min = 0) long seed) {
-        NumberFormat w = Formats.parse(WEIGHTS.get(weight));
+    @Test
+    void saturatingClampsAfterEveryDigit() {
+        // The first 13 weight types: all but ant-flint4 and pot4.
+        forAll(31415, 1000, c -> saturatingClampsAfterEveryDigit(c.draw("weights", oneOf(WEIGHTS.subList(0, 13))),
+                c.draw("accBits", ints(16, 24)), c.draw("seed", seeds())));
+    }
+
+    private static void saturatingClampsAfterEveryDigit(String weights, int accBits, long seed) {
+        NumberFormat w = Formats.parse(weights);
         OperandFormats f = OperandFormats.of(w, Formats.parse("int8"));
         BitModPe pe = new BitModPe(new PeParams(accBits, Overflow.SATURATE));
         if (!pe.supports(f))
@@ -90,29 +100,36 @@ class BitModPeProperties {
                 BigInteger term = BigInteger.valueOf(a * digit).shiftLeft(2 * j + e);
                 oracle = oracle.add(v < 0 ? term.negate() : term).max(min).min(max);
             }
-            assertThat(acc).isEqualTo(oracle.longValueExact());
+            assertThat(acc).as("MAC %d: %d · %d", i, a, v).isEqualTo(oracle.longValueExact());
         }
     }
 
-    @Property(tries = 2000, seed = "2718")
-    void dequantizationRoundsTheExactScaledSumToFp32ThenAdds(@ForAll @LongRange(min = -(1L << 50), max = 1L << 50) long partial,
-                                                             @ForAll @IntRange(min = 0, max = 0x7BFF) int scaleCode,
-                                                             @ForAll float output) {
-        if (Float.isNaN(output) || Float.isInfinite(output))
-            return;
-        double scale = Oracles.FP16.decode(scaleCode);
-        OperandFormats f = OperandFormats.of(Formats.parse("bitmod-fp4"), FP16);
-        long out = new BitModPe(new PeParams(64, Overflow.WRAP)).dequantizer(f)
-                .accumulate(Oracles.code(output), partial, scale, 0, 0);
-        // The partial sum is in units of 2^-24; the product with the scale is exact before the first rounding.
-        BigDecimal exact = Oracles.times2(new BigDecimal(partial), -24).multiply(new BigDecimal(scale));
-        float rounded = Oracles.nearestFloat(exact);
-        float expected = output + rounded;     // Java's float add is IEEE's, round to nearest even
-        assertThat(Oracles.fromCode(out)).isEqualTo(expected);
+    @Test
+    void dequantizationRoundsTheExactScaledSumToFp32ThenAdds() {
+        forAll(2718, 2000, c -> {
+            long partial = c.draw("partial", longs(-(1L << 50), 1L << 50));
+            int scaleCode = c.draw("scaleCode", ints(0, 0x7BFF));
+            float output = c.draw("output", floats());
+            if (Float.isNaN(output) || Float.isInfinite(output))
+                return;
+            double scale = Oracles.FP16.decode(scaleCode);
+            OperandFormats f = OperandFormats.of(Formats.parse("bitmod-fp4"), FP16);
+            long out = new BitModPe(new PeParams(64, Overflow.WRAP)).dequantizer(f)
+                    .accumulate(Oracles.code(output), partial, scale, 0, 0);
+            // The partial sum is in units of 2^-24; the product with the scale is exact before the first rounding.
+            BigDecimal exact = Oracles.times2(new BigDecimal(partial), -24).multiply(new BigDecimal(scale));
+            float rounded = Oracles.nearestFloat(exact);
+            float expected = output + rounded;     // Java's float add is IEEE's, round to nearest even
+            assertThat(Oracles.fromCode(out)).isEqualTo(expected);
+        });
     }
 
-    @Property(tries = 20, seed = "8")
-    void aQuantizedMixtureRowRunsThroughThePeGroupByGroup(@ForAll @LongRange(min = 0) long seed) {
+    @Test
+    void aQuantizedMixtureRowRunsThroughThePeGroupByGroup() {
+        forAll(8, 20, c -> aQuantizedMixtureRowRunsThroughThePeGroupByGroup(c.draw("seed", seeds())));
+    }
+
+    private static void aQuantizedMixtureRowRunsThroughThePeGroupByGroup(long seed) {
         // The accuracy side's path: quantize weights with bitmod4 in groups of 128, read each group's integer grid
         // values through its selector, run the PE on fp16 activations, dequantize per group; the partial sums must be
         // the exact Σ a·q, and the output the scaled sums added in fp32.

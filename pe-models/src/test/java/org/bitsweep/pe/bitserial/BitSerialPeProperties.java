@@ -2,31 +2,37 @@ package org.bitsweep.pe.bitserial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.bitsweep.testkit.Gen.booleans;
+import static org.bitsweep.testkit.Gen.ints;
+import static org.bitsweep.testkit.Gen.seeds;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
 import java.math.BigInteger;
 import java.util.SplittableRandom;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.bitsweep.pe.Oracles;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.workloads.arith.MacArithmetic;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.trace.OperandFormats;
+import org.junit.jupiter.api.Test;
 
 /** Exact oracles: BigInteger products reduced to the accumulator, per term where the register sees terms. */
 class BitSerialPeProperties {
 
-    @Property(tries = 1500, seed = "1729")
-    void wrappingGivesTheExactDotProductModuloTheAccumulator(@ForAll @IntRange(min = 2, max = 12) int wBits,
-                                                             @ForAll @IntRange(min = 2, max = 12) int aBits,
-                                                             @ForAll boolean wSigned, @ForAll boolean aSigned,
-                                                             @ForAll boolean pragmatic, @ForAll boolean weightSerial,
-                                                             @ForAll @IntRange(min = 0, max = 30) int extraAccBits,
-                                                             @ForAll @LongRange(min = 0) long seed) {
+    @Test
+    void wrappingGivesTheExactDotProductModuloTheAccumulator() {
+        forAll(1729, 1500, c -> wrappingGivesTheExactDotProductModuloTheAccumulator(c.draw("wBits", ints(2, 12)),
+                c.draw("aBits", ints(2, 12)), c.draw("wSigned", booleans()), c.draw("aSigned", booleans()),
+                c.draw("pragmatic", booleans()), c.draw("weightSerial", booleans()),
+                c.draw("extraAccBits", ints(0, 30)), c.draw("seed", seeds())));
+    }
+
+    private static void wrappingGivesTheExactDotProductModuloTheAccumulator(int wBits, int aBits, boolean wSigned,
+                                                                            boolean aSigned, boolean pragmatic,
+                                                                            boolean weightSerial, int extraAccBits,
+                                                                            long seed) {
         IntFormat w = new IntFormat(wBits, wSigned);
         IntFormat a = new IntFormat(aBits, aSigned);
         int accBits = Math.min(64, Math.max(PeParams.MIN_ACC_BITS, wBits + aBits + 2) + extraAccBits / 4);
@@ -47,12 +53,15 @@ class BitSerialPeProperties {
         assertThat(pe.arithmetic(f).dot(0, xs, ws)).isEqualTo(Oracles.wrap(exact, accBits));
     }
 
-    @Property(tries = 1500, seed = "271828")
-    void saturatingClampsAfterEveryTermInTheHardwaresOrder(@ForAll @IntRange(min = 2, max = 8) int wBits,
-                                                          @ForAll @IntRange(min = 2, max = 8) int aBits,
-                                                          @ForAll boolean pragmatic,
-                                                          @ForAll @IntRange(min = 8, max = 20) int accBits,
-                                                          @ForAll @LongRange(min = 0) long seed) {
+    @Test
+    void saturatingClampsAfterEveryTermInTheHardwaresOrder() {
+        forAll(271828, 1500, c -> saturatingClampsAfterEveryTermInTheHardwaresOrder(c.draw("wBits", ints(2, 8)),
+                c.draw("aBits", ints(2, 8)), c.draw("pragmatic", booleans()), c.draw("accBits", ints(8, 20)),
+                c.draw("seed", seeds())));
+    }
+
+    private static void saturatingClampsAfterEveryTermInTheHardwaresOrder(int wBits, int aBits, boolean pragmatic,
+                                                                          int accBits, long seed) {
         IntFormat w = IntFormat.signed(wBits);
         IntFormat a = IntFormat.signed(aBits);
         if (wBits + aBits > accBits)
@@ -77,13 +86,17 @@ class BitSerialPeProperties {
                 boolean negative = pragmatic ? x < 0 : bit == aBits - 1;
                 oracle = Oracles.reduce(oracle.add(negative ? term.negate() : term), accBits, Overflow.SATURATE);
             }
-            assertThat(acc).isEqualTo(oracle.longValueExact());
+            assertThat(acc).as("MAC %d: %d · %d", i, x, y).isEqualTo(oracle.longValueExact());
         }
     }
 
-    @Property(tries = 300, seed = "99")
-    void theSlowestOfNLanesMatchesAnEnumerationOfEveryOutcome(@ForAll @IntRange(min = 1, max = 3) int lanes,
-                                                              @ForAll @LongRange(min = 0) long seed) {
+    @Test
+    void theSlowestOfNLanesMatchesAnEnumerationOfEveryOutcome() {
+        forAll(99, 300, c -> theSlowestOfNLanesMatchesAnEnumerationOfEveryOutcome(c.draw("lanes", ints(1, 3)),
+                c.draw("seed", seeds())));
+    }
+
+    private static void theSlowestOfNLanesMatchesAnEnumerationOfEveryOutcome(int lanes, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         int k = 2 + r.nextInt(5);
         double[] p = new double[k];

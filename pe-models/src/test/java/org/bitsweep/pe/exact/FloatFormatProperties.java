@@ -1,17 +1,18 @@
 package org.bitsweep.pe.exact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitsweep.testkit.Gen.booleans;
+import static org.bitsweep.testkit.Gen.ints;
+import static org.bitsweep.testkit.Gen.longs;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.bitsweep.pe.Oracles;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.MinifloatFormat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Rounding to fp32 and fp16 against oracles that share no code with {@link FloatFormat}: Java's double → float
@@ -21,21 +22,28 @@ import org.bitsweep.workloads.format.MinifloatFormat;
 class FloatFormatProperties {
     static final MinifloatFormat FP16 = (MinifloatFormat) Formats.parse("fp16");
 
-    @Property(tries = 3000, seed = "1729")
-    void fp32RoundingOfADoubleIsJavasNarrowingCast(@ForAll long bits) {
-        double d = Double.longBitsToDouble(bits);
-        long code = FloatFormat.FP32.fromDouble(d);
-        float expected = (float) d;
-        if (Float.isNaN(expected))
-            assertThat(FloatFormat.FP32.isNaN(code)).isTrue();
-        else
-            assertThat(code).isEqualTo(Float.floatToRawIntBits(expected) & 0xFFFFFFFFL);
+    @Test
+    void fp32RoundingOfADoubleIsJavasNarrowingCast() {
+        forAll(1729, 3000, c -> {
+            double d = Double.longBitsToDouble(c.draw("bits", longs()));
+            long code = FloatFormat.FP32.fromDouble(d);
+            float expected = (float) d;
+            if (Float.isNaN(expected))
+                assertThat(FloatFormat.FP32.isNaN(code)).as("%s", d).isTrue();
+            else
+                assertThat(code).as("%s", d).isEqualTo(Float.floatToRawIntBits(expected) & 0xFFFFFFFFL);
+        });
     }
 
-    @Property(tries = 3000, seed = "42")
-    void fp32RoundingOfAWideDyadicIsTheNearestNeighbourTiesToEven(@ForAll @LongRange(min = 1) long significand,
-                                                                  @ForAll @IntRange(min = -220, max = 140) int exponent,
-                                                                  @ForAll boolean negative) {
+    @Test
+    void fp32RoundingOfAWideDyadicIsTheNearestNeighbourTiesToEven() {
+        forAll(42, 3000, c -> fp32RoundingOfAWideDyadicIsTheNearestNeighbourTiesToEven(
+                c.draw("significand", longs(1, Long.MAX_VALUE)), c.draw("exponent", ints(-220, 140)),
+                c.draw("negative", booleans())));
+    }
+
+    private static void fp32RoundingOfAWideDyadicIsTheNearestNeighbourTiesToEven(long significand, int exponent,
+                                                                                 boolean negative) {
         // A 63-bit significand is far wider than a double, so the oracle cannot just cast: it takes the float next to
         // the value's double approximation and its neighbours and keeps the exactly nearest, ties to even.
         Dyadic v = Dyadic.of(negative ? -significand : significand, exponent);
@@ -63,37 +71,47 @@ class FloatFormatProperties {
         assertThat(code).isEqualTo(Float.floatToRawIntBits(best) & 0xFFFFFFFFL);
     }
 
-    @Property(tries = 3000, seed = "7")
-    void fp16RoundingIsTheNearestFp16ValueTiesToEvenAndOverflowsAt65520(
-            @ForAll @IntRange(min = 1, max = 1 << 20) int significand, @ForAll @IntRange(min = -50, max = 2) int exponent,
-            @ForAll boolean negative) {
-        Dyadic v = Dyadic.of(negative ? -significand : significand, exponent);
-        long code = FloatFormat.FP16.round(v);
-        BigDecimal exact = v.toBigDecimal().abs();
-        // 65520 is 65504 + half of fp16's top ulp (32): from there on IEEE rounds to infinity.
-        if (exact.compareTo(BigDecimal.valueOf(65520)) >= 0) {
-            assertThat(FloatFormat.FP16.isInfinite(code)).isTrue();
-            return;
+    @Test
+    void fp16RoundingIsTheNearestFp16ValueTiesToEvenAndOverflowsAt65520() {
+        forAll(7, 3000, c -> {
+            int significand = c.draw("significand", ints(1, 1 << 20));
+            int exponent = c.draw("exponent", ints(-50, 2));
+            boolean negative = c.draw("negative", booleans());
+            Dyadic v = Dyadic.of(negative ? -significand : significand, exponent);
+            long code = FloatFormat.FP16.round(v);
+            BigDecimal exact = v.toBigDecimal().abs();
+            // 65520 is 65504 + half of fp16's top ulp (32): from there on IEEE rounds to infinity.
+            if (exact.compareTo(BigDecimal.valueOf(65520)) >= 0) {
+                assertThat(FloatFormat.FP16.isInfinite(code)).isTrue();
+                return;
+            }
+            double best = Oracles.nearestFp16(exact);
+            assertThat(FloatFormat.FP16.toDouble(code)).isEqualTo(negative ? -best : best);
+        });
+    }
+
+    @Test
+    void everyFp16CodeDecodesAndRoundsBackToItself() {
+        // All 65,536 codes rather than a sample of them: it takes milliseconds.
+        for (int code = 0; code <= 0xFFFF; code++) {
+            if (FloatFormat.FP16.isNaN(code))
+                continue;
+            double d = FloatFormat.FP16.toDouble(code);
+            assertThat(d).as("code %04x", code).isEqualTo(FP16.decode(code));
+            assertThat(FloatFormat.FP16.fromDouble(d)).as("code %04x", code).isEqualTo(code);
         }
-        double best = Oracles.nearestFp16(exact);
-        assertThat(FloatFormat.FP16.toDouble(code)).isEqualTo(negative ? -best : best);
     }
 
-    @Property(tries = 200, seed = "3")
-    void everyFp16CodeDecodesAndRoundsBackToItself(@ForAll @IntRange(min = 0, max = 0xFFFF) int code) {
-        if (FloatFormat.FP16.isNaN(code))
-            return;
-        double d = FloatFormat.FP16.toDouble(code);
-        assertThat(d).isEqualTo(FP16.decode(code));
-        assertThat(FloatFormat.FP16.fromDouble(d)).isEqualTo(code);
-    }
-
-    @Property(tries = 500, seed = "11")
-    void dyadicsConvertToBigDecimalExactly(@ForAll long significand, @ForAll @IntRange(min = -300, max = 300) int exponent) {
-        Dyadic v = Dyadic.of(significand, exponent);
-        BigDecimal expected = exponent >= 0
-                ? new BigDecimal(BigInteger.valueOf(significand).shiftLeft(exponent))
-                : new BigDecimal(significand).divide(new BigDecimal(BigInteger.ONE.shiftLeft(-exponent)));
-        assertThat(v.toBigDecimal()).isEqualByComparingTo(expected);
+    @Test
+    void dyadicsConvertToBigDecimalExactly() {
+        forAll(11, 500, c -> {
+            long significand = c.draw("significand", longs());
+            int exponent = c.draw("exponent", ints(-300, 300));
+            Dyadic v = Dyadic.of(significand, exponent);
+            BigDecimal expected = exponent >= 0
+                    ? new BigDecimal(BigInteger.valueOf(significand).shiftLeft(exponent))
+                    : new BigDecimal(significand).divide(new BigDecimal(BigInteger.ONE.shiftLeft(-exponent)));
+            assertThat(v.toBigDecimal()).isEqualByComparingTo(expected);
+        });
     }
 }

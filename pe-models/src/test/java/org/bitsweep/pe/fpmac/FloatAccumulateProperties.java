@@ -1,14 +1,16 @@
 package org.bitsweep.pe.fpmac;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitsweep.testkit.Gen.booleans;
+import static org.bitsweep.testkit.Gen.ints;
+import static org.bitsweep.testkit.Gen.longs;
+import static org.bitsweep.testkit.Gen.oneOf;
+import static org.bitsweep.testkit.Gen.seeds;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
 import java.util.List;
 import java.util.SplittableRandom;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.pe.exact.FloatFormat;
@@ -69,13 +71,17 @@ class FloatAccumulateProperties {
                 }
     }
 
-    @Property(tries = 400, seed = "2718")
-    void randomChainsInEveryFormatPairGiveTheExactPathsCodes(@ForAll @IntRange(min = 0, max = 5) int wf,
-                                                            @ForAll @IntRange(min = 0, max = 5) int af,
-                                                            @ForAll boolean fp16, @ForAll boolean fused,
-                                                            @ForAll @LongRange(min = 0) long seed) {
-        MinifloatFormat w = (MinifloatFormat) Formats.parse(FORMATS.get(wf));
-        MinifloatFormat a = (MinifloatFormat) Formats.parse(FORMATS.get(af));
+    @Test
+    void randomChainsInEveryFormatPairGiveTheExactPathsCodes() {
+        forAll(2718, 400, c -> randomChainsInEveryFormatPairGiveTheExactPathsCodes(c.draw("weights", oneOf(FORMATS)),
+                c.draw("activations", oneOf(FORMATS)), c.draw("fp16", booleans()), c.draw("fused", booleans()),
+                c.draw("seed", seeds())));
+    }
+
+    private static void randomChainsInEveryFormatPairGiveTheExactPathsCodes(String wf, String af, boolean fp16,
+                                                                            boolean fused, long seed) {
+        MinifloatFormat w = (MinifloatFormat) Formats.parse(wf);
+        MinifloatFormat a = (MinifloatFormat) Formats.parse(af);
         OperandFormats pair = OperandFormats.of(w, a);
         SplittableRandom r = new SplittableRandom(seed);
         PeParams p = fp16 ? FP16 : FP32;
@@ -104,16 +110,20 @@ class FloatAccumulateProperties {
         }
     }
 
-    @Property(tries = 20000, seed = "65504")
-    void anyDoubleRoundsToTheFp16CodeTheExactRoundingGives(@ForAll long bits, @ForAll @IntRange(min = -40, max = 20) int exponent) {
-        // A random significand and sign at an exponent around fp16's range (subnormals, normals, overflow), and the
-        // raw bit patterns themselves (every exponent, NaN and ∞ included).
-        double scaled = Math.scalb(1 + (bits >>> 12) * 0x1p-52, exponent) * (bits < 0 ? -1 : 1);
-        for (double d : new double[] {scaled, Double.longBitsToDouble(bits)}) {
-            double r = FloatAccumulate.roundToFp16(d);
-            long code = Double.isNaN(r) ? FloatFormat.FP16.quietNaN() : FloatAccumulate.fp16Code(r);
-            assertThat(code).as("%s", d).isEqualTo(FloatFormat.FP16.fromDouble(d));
-        }
+    @Test
+    void anyDoubleRoundsToTheFp16CodeTheExactRoundingGives() {
+        forAll(65504, 20000, c -> {
+            long bits = c.draw("bits", longs());
+            int exponent = c.draw("exponent", ints(-40, 20));
+            // A random significand and sign at an exponent around fp16's range (subnormals, normals, overflow), and
+            // the raw bit patterns themselves (every exponent, NaN and ∞ included).
+            double scaled = Math.scalb(1 + (bits >>> 12) * 0x1p-52, exponent) * (bits < 0 ? -1 : 1);
+            for (double d : new double[] {scaled, Double.longBitsToDouble(bits)}) {
+                double r = FloatAccumulate.roundToFp16(d);
+                long code = Double.isNaN(r) ? FloatFormat.FP16.quietNaN() : FloatAccumulate.fp16Code(r);
+                assertThat(code).as("%s", d).isEqualTo(FloatFormat.FP16.fromDouble(d));
+            }
+        });
     }
 
     private static boolean isFp16NaN(long code) {

@@ -1,15 +1,15 @@
 package org.bitsweep.pe.fpmac;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitsweep.testkit.Gen.booleans;
+import static org.bitsweep.testkit.Gen.oneOf;
+import static org.bitsweep.testkit.Gen.seeds;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.bitsweep.pe.Oracles;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;
@@ -18,6 +18,7 @@ import org.bitsweep.workloads.arith.MacArithmetic;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.MinifloatFormat;
 import org.bitsweep.workloads.trace.OperandFormats;
+import org.junit.jupiter.api.Test;
 
 /**
  * Oracles that share no code with the PE. For fp32 accumulators: Java's float arithmetic, which is IEEE 754 binary32
@@ -27,12 +28,17 @@ import org.bitsweep.workloads.trace.OperandFormats;
 class FpMacPeProperties {
     static final List<String> FORMATS = List.of("fp16", "bf16", "fp8-e4m3", "fp8-e5m2", "fp6-e2m3", "fp4-e2m1");
 
-    @Property(tries = 1500, seed = "1729")
-    void anFp32AccumulatorComputesWhatIeeeFloatArithmeticDoes(@ForAll @IntRange(min = 0, max = 5) int wf,
-                                                               @ForAll @IntRange(min = 0, max = 5) int af,
-                                                               @ForAll boolean fused, @ForAll @LongRange(min = 0) long seed) {
-        MinifloatFormat w = (MinifloatFormat) Formats.parse(FORMATS.get(wf));
-        MinifloatFormat a = (MinifloatFormat) Formats.parse(FORMATS.get(af));
+    @Test
+    void anFp32AccumulatorComputesWhatIeeeFloatArithmeticDoes() {
+        forAll(1729, 1500, c -> anFp32AccumulatorComputesWhatIeeeFloatArithmeticDoes(
+                c.draw("weights", oneOf(FORMATS)), c.draw("activations", oneOf(FORMATS)),
+                c.draw("fused", booleans()), c.draw("seed", seeds())));
+    }
+
+    private static void anFp32AccumulatorComputesWhatIeeeFloatArithmeticDoes(String wf, String af, boolean fused,
+                                                                              long seed) {
+        MinifloatFormat w = (MinifloatFormat) Formats.parse(wf);
+        MinifloatFormat a = (MinifloatFormat) Formats.parse(af);
         FpMacPe pe = new FpMacPe(new PeParams(32, Overflow.WRAP), fused);
         MacArithmetic mac = pe.arithmetic(OperandFormats.of(w, a));
         SplittableRandom r = new SplittableRandom(seed);
@@ -46,19 +52,22 @@ class FpMacPeProperties {
             float fy = (float) w.decode(y);
             oracle = fused ? Math.fma(fx, fy, oracle) : oracle + fx * fy;
             if (Float.isNaN(oracle)) {
-                assertThat(FloatFormat.FP32.isNaN(acc)).isTrue();
+                assertThat(FloatFormat.FP32.isNaN(acc)).as("NaN at MAC %d", i).isTrue();
                 return;
             }
-            assertThat(acc).isEqualTo(Oracles.code(oracle));
+            assertThat(acc).as("MAC %d", i).isEqualTo(Oracles.code(oracle));
         }
     }
 
-    @Property(tries = 1500, seed = "4242")
-    void anFp16AccumulatorRoundsTheExactProductThenTheExactSum(@ForAll @IntRange(min = 0, max = 5) int wf,
-                                                               @ForAll @IntRange(min = 0, max = 5) int af,
-                                                               @ForAll @LongRange(min = 0) long seed) {
-        MinifloatFormat w = (MinifloatFormat) Formats.parse(FORMATS.get(wf));
-        MinifloatFormat a = (MinifloatFormat) Formats.parse(FORMATS.get(af));
+    @Test
+    void anFp16AccumulatorRoundsTheExactProductThenTheExactSum() {
+        forAll(4242, 1500, c -> anFp16AccumulatorRoundsTheExactProductThenTheExactSum(
+                c.draw("weights", oneOf(FORMATS)), c.draw("activations", oneOf(FORMATS)), c.draw("seed", seeds())));
+    }
+
+    private static void anFp16AccumulatorRoundsTheExactProductThenTheExactSum(String wf, String af, long seed) {
+        MinifloatFormat w = (MinifloatFormat) Formats.parse(wf);
+        MinifloatFormat a = (MinifloatFormat) Formats.parse(af);
         FpMacPe pe = new FpMacPe(new PeParams(16, Overflow.WRAP));
         MacArithmetic mac = pe.arithmetic(OperandFormats.of(w, a));
         SplittableRandom r = new SplittableRandom(seed);
@@ -72,10 +81,10 @@ class FpMacPeProperties {
             oracle = Double.isInfinite(p) || Double.isInfinite(oracle) ? oracle + p
                     : roundFp16(new BigDecimal(oracle).add(new BigDecimal(p)), oracle + p);
             if (Double.isNaN(oracle)) {
-                assertThat(FloatFormat.FP16.isNaN(acc)).isTrue();
+                assertThat(FloatFormat.FP16.isNaN(acc)).as("NaN at MAC %d", i).isTrue();
                 return;
             }
-            assertThat(FloatFormat.FP16.toDouble(acc)).isEqualTo(oracle);
+            assertThat(FloatFormat.FP16.toDouble(acc)).as("MAC %d", i).isEqualTo(oracle);
         }
     }
 

@@ -1,30 +1,34 @@
 package org.bitsweep.pe.intmac;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitsweep.testkit.Gen.booleans;
+import static org.bitsweep.testkit.Gen.ints;
+import static org.bitsweep.testkit.Gen.longs;
+import static org.bitsweep.testkit.Gen.seeds;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
 import java.math.BigInteger;
 import java.util.SplittableRandom;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.workloads.arith.MacArithmetic;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.trace.OperandFormats;
+import org.junit.jupiter.api.Test;
 
 /** The exact oracle is BigInteger arithmetic, reduced to the accumulator after every step as the register is. */
 class IntMacPeProperties {
 
-    @Property(tries = 1500, seed = "1729")
-    void dotProductEqualsTheExactOneReducedStepByStep(@ForAll @IntRange(min = 2, max = 16) int wBits,
-                                                      @ForAll @IntRange(min = 2, max = 16) int aBits,
-                                                      @ForAll @IntRange(min = 0, max = 40) int extraAccBits,
-                                                      @ForAll @IntRange(min = 1, max = 300) int length,
-                                                      @ForAll boolean saturate,
-                                                      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
+    @Test
+    void dotProductEqualsTheExactOneReducedStepByStep() {
+        forAll(1729, 1500, c -> dotProductEqualsTheExactOneReducedStepByStep(c.draw("wBits", ints(2, 16)),
+                c.draw("aBits", ints(2, 16)), c.draw("extraAccBits", ints(0, 40)), c.draw("length", ints(1, 300)),
+                c.draw("saturate", booleans()), c.draw("seed", seeds())));
+    }
+
+    private static void dotProductEqualsTheExactOneReducedStepByStep(int wBits, int aBits, int extraAccBits,
+                                                                     int length, boolean saturate, long seed) {
         int accBits = Math.min(64, Math.max(PeParams.MIN_ACC_BITS, wBits + aBits + extraAccBits));
         Overflow overflow = saturate ? Overflow.SATURATE : Overflow.WRAP;
         IntFormat w = IntFormat.signed(wBits);
@@ -46,17 +50,22 @@ class IntMacPeProperties {
         assertThat(mac.dot(0, xs, ws)).isEqualTo(exact.longValueExact());
     }
 
-    @Property(tries = 1000, seed = "42")
-    void aSingleMacFromAnyAccumulatorValueMatches(@ForAll @IntRange(min = 12, max = 64) int accBits,
-                                                   @ForAll @IntRange(min = -128, max = 127) int x,
-                                                   @ForAll @IntRange(min = -8, max = 7) int y,
-                                                   @ForAll long accSeed, @ForAll boolean saturate) {
-        Overflow overflow = saturate ? Overflow.SATURATE : Overflow.WRAP;
-        long acc = reduce(BigInteger.valueOf(accSeed), accBits, Overflow.WRAP).longValueExact();
-        MacArithmetic mac = new IntMacPe(new PeParams(accBits, overflow))
-                .arithmetic(OperandFormats.of(IntFormat.signed(4), IntFormat.signed(8)));
-        BigInteger expected = reduce(BigInteger.valueOf(acc).add(BigInteger.valueOf((long) x * y)), accBits, overflow);
-        assertThat(mac.mac(acc, x, y)).isEqualTo(expected.longValueExact());
+    @Test
+    void aSingleMacFromAnyAccumulatorValueMatches() {
+        forAll(42, 1000, c -> {
+            int accBits = c.draw("accBits", ints(12, 64));
+            int x = c.draw("x", ints(-128, 127));
+            int y = c.draw("y", ints(-8, 7));
+            long accSeed = c.draw("accSeed", longs());
+            boolean saturate = c.draw("saturate", booleans());
+            Overflow overflow = saturate ? Overflow.SATURATE : Overflow.WRAP;
+            long acc = reduce(BigInteger.valueOf(accSeed), accBits, Overflow.WRAP).longValueExact();
+            MacArithmetic mac = new IntMacPe(new PeParams(accBits, overflow))
+                    .arithmetic(OperandFormats.of(IntFormat.signed(4), IntFormat.signed(8)));
+            BigInteger expected = reduce(BigInteger.valueOf(acc).add(BigInteger.valueOf((long) x * y)), accBits,
+                    overflow);
+            assertThat(mac.mac(acc, x, y)).as("acc %d", acc).isEqualTo(expected.longValueExact());
+        });
     }
 
     private static long draw(SplittableRandom random, IntFormat f) {

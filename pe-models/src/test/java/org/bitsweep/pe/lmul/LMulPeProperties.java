@@ -1,15 +1,14 @@
 package org.bitsweep.pe.lmul;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitsweep.testkit.Gen.oneOf;
+import static org.bitsweep.testkit.Gen.seeds;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.bitsweep.pe.Oracles;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;
@@ -64,23 +63,29 @@ class LMulPeProperties {
             }
     }
 
-    @Property(tries = 3000, seed = "1729")
-    void randomPairsOfWiderFormatsMatchTheFormula(@ForAll @IntRange(min = 0, max = 5) int format,
-                                                  @ForAll @LongRange(min = 0) long seed) {
-        MinifloatFormat f = (MinifloatFormat) Formats.parse(FORMATS.get(format));
-        SplittableRandom r = new SplittableRandom(seed);
-        double x = f.decode(r.nextInt(f.codeCount()));
-        double y = f.decode(r.nextInt(f.codeCount()));
-        if (!Double.isFinite(x) || !Double.isFinite(y) || x == 0 || y == 0)
-            return;
-        ExtendedReal v = LMulPe.lmul(ExtendedReal.ofDouble(x), ExtendedReal.ofDouble(y), f.mantissaBits());
-        assertThat(v.value().toBigDecimal()).isEqualByComparingTo(formula(x, y, f.mantissaBits()));
+    @Test
+    void randomPairsOfWiderFormatsMatchTheFormula() {
+        forAll(1729, 3000, c -> {
+            MinifloatFormat f = (MinifloatFormat) Formats.parse(c.draw("format", oneOf(FORMATS)));
+            SplittableRandom r = new SplittableRandom(c.draw("seed", seeds()));
+            double x = f.decode(r.nextInt(f.codeCount()));
+            double y = f.decode(r.nextInt(f.codeCount()));
+            if (!Double.isFinite(x) || !Double.isFinite(y) || x == 0 || y == 0)
+                return;
+            ExtendedReal v = LMulPe.lmul(ExtendedReal.ofDouble(x), ExtendedReal.ofDouble(y), f.mantissaBits());
+            assertThat(v.value().toBigDecimal()).as("%s × %s", x, y)
+                    .isEqualByComparingTo(formula(x, y, f.mantissaBits()));
+        });
     }
 
-    @Property(tries = 1000, seed = "99")
-    void theMacRoundsTheLMulProductIntoFp32AndAdds(@ForAll @IntRange(min = 0, max = 5) int format,
-                                                   @ForAll @LongRange(min = 0) long seed) {
-        MinifloatFormat f = (MinifloatFormat) Formats.parse(FORMATS.get(format));
+    @Test
+    void theMacRoundsTheLMulProductIntoFp32AndAdds() {
+        forAll(99, 1000, c -> theMacRoundsTheLMulProductIntoFp32AndAdds(c.draw("format", oneOf(FORMATS)),
+                c.draw("seed", seeds())));
+    }
+
+    private static void theMacRoundsTheLMulProductIntoFp32AndAdds(String format, long seed) {
+        MinifloatFormat f = (MinifloatFormat) Formats.parse(format);
         MacArithmetic mac = new LMulPe(new PeParams(32, Overflow.WRAP)).arithmetic(OperandFormats.of(f, f));
         SplittableRandom r = new SplittableRandom(seed);
         long acc = 0;
@@ -96,10 +101,10 @@ class LMulPeProperties {
             float p = x == 0 || y == 0 ? (float) (x * y) : Oracles.nearestFloat(formula(x, y, f.mantissaBits()));
             oracle = oracle + p;
             if (Float.isNaN(oracle)) {          // ∞ − ∞; which NaN pattern Java picks is not IEEE's business
-                assertThat(FloatFormat.FP32.isNaN(acc)).isTrue();
+                assertThat(FloatFormat.FP32.isNaN(acc)).as("NaN at MAC %d", i).isTrue();
                 return;
             }
-            assertThat(acc).isEqualTo(Oracles.code(oracle));
+            assertThat(acc).as("MAC %d: %s × %s", i, x, y).isEqualTo(Oracles.code(oracle));
         }
     }
 }

@@ -1,15 +1,16 @@
 package org.bitsweep.pe.olive;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitsweep.testkit.Gen.booleans;
+import static org.bitsweep.testkit.Gen.ints;
+import static org.bitsweep.testkit.Gen.oneOf;
+import static org.bitsweep.testkit.Gen.seeds;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
 import java.math.BigInteger;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
 import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.pe.Oracles;
 import org.bitsweep.pe.Overflow;
@@ -18,16 +19,20 @@ import org.bitsweep.workloads.arith.MacArithmetic;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.trace.OperandFormats;
+import org.junit.jupiter.api.Test;
 
 class OlivePeProperties {
     static final List<String> ACTIVATIONS = List.of("olive4", "int8", "uint8", "fp16", "fp8-e4m3");
 
-    @Property(tries = 1500, seed = "1729")
-    void eachMacAddsTheExactProductOnce(@ForAll @IntRange(min = 0, max = 4) int activation,
-                                        @ForAll @IntRange(min = 8, max = 64) int accBits, @ForAll boolean saturate,
-                                        @ForAll @LongRange(min = 0) long seed) {
+    @Test
+    void eachMacAddsTheExactProductOnce() {
+        forAll(1729, 1500, c -> eachMacAddsTheExactProductOnce(c.draw("activations", oneOf(ACTIVATIONS)),
+                c.draw("accBits", ints(8, 64)), c.draw("saturate", booleans()), c.draw("seed", seeds())));
+    }
+
+    private static void eachMacAddsTheExactProductOnce(String activations, int accBits, boolean saturate, long seed) {
         NumberFormat w = Formats.parse("olive4");
-        NumberFormat a = Formats.parse(ACTIVATIONS.get(activation));
+        NumberFormat a = Formats.parse(activations);
         OperandFormats f = OperandFormats.of(w, a);
         Overflow overflow = saturate ? Overflow.SATURATE : Overflow.WRAP;
         OlivePe pe = new OlivePe(new PeParams(accBits, overflow));
@@ -46,7 +51,7 @@ class OlivePeProperties {
             acc = mac.mac(acc, x, y);
             oracle = Oracles.reduce(oracle.add(BigInteger.valueOf(x).multiply(BigInteger.valueOf(y))),
                     accBits, overflow);
-            assertThat(acc).isEqualTo(oracle.longValueExact());
+            assertThat(acc).as("MAC %d: %d · %d", i, x, y).isEqualTo(oracle.longValueExact());
         }
     }
 }

@@ -1,14 +1,16 @@
 package org.bitsweep.report.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitsweep.testkit.Gen.doubles;
+import static org.bitsweep.testkit.Gen.ints;
+import static org.bitsweep.testkit.Gen.lists;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
+import java.util.EnumSet;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Scale;
-import net.jqwik.api.constraints.Size;
+import java.util.Set;
+
+import org.bitsweep.testkit.Gen;
 import org.junit.jupiter.api.Test;
 
 class AxisScaleTest {
@@ -50,13 +52,24 @@ class AxisScaleTest {
     }
 
     /** The decision looks at a ratio, so a change of unit (pJ to nJ) never flips it. */
-    @Property(tries = 500, seed = "1729")
-    void rescalingByAPowerOfTwoKeepsTheDecision(
-            @ForAll @Size(min = 1, max = 20) List<@DoubleRange(min = 1e-3, max = 1e6) @Scale(6) Double> values,
-            @ForAll @IntRange(min = -30, max = 30) int exponent) {
-        double[] original = values.stream().mapToDouble(Double::doubleValue).toArray();
-        // A power of two scales every double exactly, so max/min is bit-for-bit the same afterwards.
-        double[] rescaled = values.stream().mapToDouble(v -> Math.scalb(v, exponent)).toArray();
-        assertThat(AxisScale.forValues(rescaled)).isEqualTo(AxisScale.forValues(original));
+    @Test
+    void rescalingByAPowerOfTwoKeepsTheDecision() {
+        Set<AxisScale> seen = EnumSet.noneOf(AxisScale.class);
+        forAll(1729, 500, c -> {
+            List<Double> values = c.draw("values", lists(spanningDecades(), 1, 20));
+            int exponent = c.draw("exponent", ints(-30, 30));
+            double[] original = values.stream().mapToDouble(Double::doubleValue).toArray();
+            // A power of two scales every double exactly, so max/min is bit-for-bit the same afterwards.
+            double[] rescaled = values.stream().mapToDouble(v -> Math.scalb(v, exponent)).toArray();
+            AxisScale decision = AxisScale.forValues(original);
+            seen.add(decision);
+            assertThat(AxisScale.forValues(rescaled)).isEqualTo(decision);
+        });
+        assertThat(seen).as("both decisions were reached").containsExactlyInAnyOrder(AxisScale.LINEAR, AxisScale.LOG);
+    }
+
+    /** Values from 1e-3 to 1e6, spread evenly over the decades so that both decisions come up often. */
+    static Gen<Double> spanningDecades() {
+        return doubles(-3, 6).map(decade -> Math.pow(10, decade));
     }
 }

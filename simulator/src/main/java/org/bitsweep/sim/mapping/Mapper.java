@@ -319,8 +319,10 @@ public final class Mapper {
 
         double a = trafficA / loads[A] / bitsPerCycle;
         double b = trafficB / loads[B] / bitsPerCycle;
-        double c = (outputWrites + outputReads) / loads[C] / bitsPerCycle;
+        // Outputs go out at every one of C's boundaries and once after the last step; spilled partial sums come back
+        // only at the boundaries (the first step has none to read), so all of them are spread over those.
         double lastWrite = outputWrites / loads[C] / bitsPerCycle;
+        double c = lastWrite + (loads[C] > 1 ? outputReads / (loads[C] - 1) / bitsPerCycle : 0);
         stall = a + b + lastWrite + overlapStalls(a, b, c);
         return true;
     }

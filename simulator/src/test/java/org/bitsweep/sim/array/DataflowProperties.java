@@ -1,11 +1,12 @@
 package org.bitsweep.sim.array;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitsweep.testkit.Gen.ints;
+import static org.bitsweep.testkit.Gen.oneOf;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
 import org.bitsweep.workloads.model.GemmShape;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 /**
  * The closed forms against SCALE-Sim v2's construction, replayed: per fold, each operand's demand matrix is built
@@ -43,64 +44,65 @@ class DataflowProperties {
         return rows + columns - 1;
     }
 
-    @Property(tries = 3000, seed = "1729")
-    void scaleSimTimingIsItsDemandMatrixLengthLessOne(@ForAll @IntRange(min = 1, max = 300) int m,
-                                                      @ForAll @IntRange(min = 1, max = 300) int n,
-                                                      @ForAll @IntRange(min = 1, max = 300) int k,
-                                                      @ForAll @IntRange(min = 1, max = 64) int rows,
-                                                      @ForAll @IntRange(min = 1, max = 64) int cols,
-                                                      @ForAll @IntRange(min = 0, max = 2) int dataflow) {
-        Dataflow df = Dataflow.all().get(dataflow);
-        GemmShape s = new GemmShape(m, n, k);
-        SystolicArray a = new SystolicArray(rows, cols);
-        long rowsOfDemand = df.folds(s, a) * scaleSimFoldRows(df, rows, cols, df.timeDim().of(s));
-        assertThat(df.computeCycles(s, a, 1, Timing.SCALESIM)).isEqualTo(rowsOfDemand - 1);
+    @Test
+    void scaleSimTimingIsItsDemandMatrixLengthLessOne() {
+        forAll(1729, 3000, c -> {
+            GemmShape s = new GemmShape(c.draw("m", ints(1, 300)), c.draw("n", ints(1, 300)),
+                    c.draw("k", ints(1, 300)));
+            int rows = c.draw("rows", ints(1, 64));
+            int cols = c.draw("cols", ints(1, 64));
+            Dataflow df = c.draw("dataflow", oneOf(Dataflow.all()));
+            SystolicArray a = new SystolicArray(rows, cols);
+            long rowsOfDemand = df.folds(s, a) * scaleSimFoldRows(df, rows, cols, df.timeDim().of(s));
+            assertThat(df.computeCycles(s, a, 1, Timing.SCALESIM)).isEqualTo(rowsOfDemand - 1);
+        });
     }
 
-    @Property(tries = 2000, seed = "1729")
-    void oursIsScaleSimsPlusOnePlusTheOutputStationaryDrain(@ForAll @IntRange(min = 1, max = 5000) int m,
-                                                           @ForAll @IntRange(min = 1, max = 5000) int n,
-                                                           @ForAll @IntRange(min = 1, max = 5000) int k,
-                                                           @ForAll @IntRange(min = 1, max = 256) int rows,
-                                                           @ForAll @IntRange(min = 1, max = 256) int cols,
-                                                           @ForAll @IntRange(min = 1, max = 8) int cyclesPerMac) {
-        GemmShape s = new GemmShape(m, n, k);
-        SystolicArray a = new SystolicArray(rows, cols);
-        for (Dataflow df : Dataflow.all()) {
-            long drain = df == Dataflow.OS ? df.folds(s, a) * rows : 0;
-            assertThat(df.computeCycles(s, a, cyclesPerMac, Timing.BITSWEEP))
-                    .isEqualTo(df.computeCycles(s, a, cyclesPerMac, Timing.SCALESIM) + 1 + drain);
-        }
+    @Test
+    void oursIsScaleSimsPlusOnePlusTheOutputStationaryDrain() {
+        forAll(1729, 2000, c -> {
+            GemmShape s = new GemmShape(c.draw("m", ints(1, 5000)), c.draw("n", ints(1, 5000)),
+                    c.draw("k", ints(1, 5000)));
+            int rows = c.draw("rows", ints(1, 256));
+            SystolicArray a = new SystolicArray(rows, c.draw("cols", ints(1, 256)));
+            int cyclesPerMac = c.draw("cyclesPerMac", ints(1, 8));
+            for (Dataflow df : Dataflow.all()) {
+                long drain = df == Dataflow.OS ? df.folds(s, a) * rows : 0;
+                assertThat(df.computeCycles(s, a, cyclesPerMac, Timing.BITSWEEP)).as("%s", df)
+                        .isEqualTo(df.computeCycles(s, a, cyclesPerMac, Timing.SCALESIM) + 1 + drain);
+            }
+        });
     }
 
-    @Property(tries = 2000, seed = "1729")
-    void noDataflowBeatsEveryPeBusyEveryCycle(@ForAll @IntRange(min = 1, max = 5000) int m,
-                                             @ForAll @IntRange(min = 1, max = 5000) int n,
-                                             @ForAll @IntRange(min = 1, max = 5000) int k,
-                                             @ForAll @IntRange(min = 1, max = 256) int rows,
-                                             @ForAll @IntRange(min = 1, max = 256) int cols,
-                                             @ForAll @IntRange(min = 1, max = 8) int cyclesPerMac) {
-        GemmShape s = new GemmShape(m, n, k);
-        SystolicArray a = new SystolicArray(rows, cols);
-        double ideal = (double) s.macs() * cyclesPerMac / a.pes();
-        for (Dataflow df : Dataflow.all())
-            assertThat((double) df.computeCycles(s, a, cyclesPerMac, Timing.BITSWEEP)).isGreaterThanOrEqualTo(ideal);
+    @Test
+    void noDataflowBeatsEveryPeBusyEveryCycle() {
+        forAll(1729, 2000, c -> {
+            GemmShape s = new GemmShape(c.draw("m", ints(1, 5000)), c.draw("n", ints(1, 5000)),
+                    c.draw("k", ints(1, 5000)));
+            SystolicArray a = new SystolicArray(c.draw("rows", ints(1, 256)), c.draw("cols", ints(1, 256)));
+            int cyclesPerMac = c.draw("cyclesPerMac", ints(1, 8));
+            double ideal = (double) s.macs() * cyclesPerMac / a.pes();
+            for (Dataflow df : Dataflow.all())
+                assertThat((double) df.computeCycles(s, a, cyclesPerMac, Timing.BITSWEEP)).as("%s", df)
+                        .isGreaterThanOrEqualTo(ideal);
+        });
     }
 
-    @Property(tries = 1000, seed = "1729")
-    void eachDataflowReadsEveryOperandElementAtLeastOnce(@ForAll @IntRange(min = 1, max = 3000) int m,
-                                                         @ForAll @IntRange(min = 1, max = 3000) int n,
-                                                         @ForAll @IntRange(min = 1, max = 3000) int k,
-                                                         @ForAll @IntRange(min = 1, max = 128) int rows,
-                                                         @ForAll @IntRange(min = 1, max = 128) int cols) {
-        GemmShape s = new GemmShape(m, n, k);
-        SystolicArray a = new SystolicArray(rows, cols);
-        for (Dataflow df : Dataflow.all()) {
-            ArrayAccesses x = df.accesses(s, a);
-            assertThat(x.activationReads()).isGreaterThanOrEqualTo((long) m * k);
-            assertThat(x.weightReads()).isGreaterThanOrEqualTo((long) k * n);
-            assertThat(x.outputWrites()).isGreaterThanOrEqualTo((long) m * n);
-            assertThat(x.outputWrites() - x.outputReads()).isEqualTo((long) m * n);
-        }
+    @Test
+    void eachDataflowReadsEveryOperandElementAtLeastOnce() {
+        forAll(1729, 1000, c -> {
+            int m = c.draw("m", ints(1, 3000));
+            int n = c.draw("n", ints(1, 3000));
+            int k = c.draw("k", ints(1, 3000));
+            GemmShape s = new GemmShape(m, n, k);
+            SystolicArray a = new SystolicArray(c.draw("rows", ints(1, 128)), c.draw("cols", ints(1, 128)));
+            for (Dataflow df : Dataflow.all()) {
+                ArrayAccesses x = df.accesses(s, a);
+                assertThat(x.activationReads()).as("%s", df).isGreaterThanOrEqualTo((long) m * k);
+                assertThat(x.weightReads()).as("%s", df).isGreaterThanOrEqualTo((long) k * n);
+                assertThat(x.outputWrites()).as("%s", df).isGreaterThanOrEqualTo((long) m * n);
+                assertThat(x.outputWrites() - x.outputReads()).as("%s", df).isEqualTo((long) m * n);
+            }
+        });
     }
 }

@@ -19,6 +19,7 @@ import org.bitsweep.sim.array.GemmDim;
 import org.bitsweep.sim.array.SystolicArray;
 import org.bitsweep.sim.memory.Buffer;
 import org.bitsweep.sim.memory.Buffers;
+import org.bitsweep.sim.memory.Dram;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.model.GemmShape;
 import org.bitsweep.workloads.model.Layer;
@@ -79,6 +80,28 @@ class MapperTest {
         assertThat(m.outputDramReadBits()).isZero();
         assertThat(m.dramBytes()).isEqualTo(800);
         assertThat(m.visits()).isEqualTo(4);
+    }
+
+    @Test
+    void aDramBoundLayerWaitsForEveryByteItMovesSpilledPartialSumsIncluded() {
+        // Found by MapperProperties (a layer took fewer cycles than its own DRAM traffic): the partial sums read back
+        // were spread over every load of the outputs, the first included, which reads nothing, so one load's worth
+        // of reads was never waited for. Here: output stationary 4×4 at 1 GHz, 1 GB/s (1 byte per cycle), m = 4,
+        // n = 8, k = 128, int8, 32-bit partial sums, a 128-byte output buffer (two 4×4 tiles of partial sums). The
+        // cycles objective cuts k in two chunks of 64 outside the n loop: 4 steps of 4×4×64, so the 32 outputs go
+        // out once as partial sums, come back once, and go out once as int8. Traffic: A 4·128 = 512 B, B 128·8 =
+        // 1,024 B, C 32·4 + 32·4 + 32 = 288 B; 1,824 B in all, 1,824 cycles. Every step's loads outlast its compute,
+        // so the array waits for all of it, and the compute of only one of the 4 steps is not hidden behind a load
+        // (before the fix, 32·4 B / 4 loads = 32 cycles fewer).
+        Accelerator os = Accelerator.of(PE, new SystolicArray(4, 4), Dataflow.OS, 1024, NM45)
+                .withBuffers(new Buffers(Buffer.of(512), Buffer.of(512), Buffer.of(128)))
+                .withDram(Dram.priced(1, NM45)).withObjective(Objective.CYCLES);
+        LayerTrace layer = new LayerTrace(new Layer("g", new GemmShape(4, 8, 128)), INT8, 8, 8);
+        LayerResult r = Simulator.run(os, List.of(layer)).layers().get(0);
+        assertThat(r.mapping().toString()).isEqualTo("k>n>m, tile 4x4x64 (m×n×k), 4 steps, each fold run 2 times");
+        assertThat(r.mapping().outputDramReadBits()).isEqualTo(32 * 32);
+        assertThat(r.memoryCycles()).isEqualTo(1824);
+        assertThat(r.cycles()).isEqualTo(1824 + r.computeCycles() / 4);
     }
 
     @Test

@@ -2,12 +2,11 @@ package org.bitsweep.sweep.expr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bitsweep.testkit.Gen.doubles;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
 import java.util.Map;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
 
 class ExpressionParserTest {
@@ -67,14 +66,17 @@ class ExpressionParserTest {
         assertThatThrownBy(() -> ExpressionParser.parse("1.2.3")).hasMessage("\"1.2.3\" is not a number");
     }
 
-    @Property(tries = 300, seed = "99")
-    void agreesWithJavaArithmetic(@ForAll @DoubleRange(min = -1e3, max = 1e3) double a,
-                                  @ForAll @DoubleRange(min = -1e3, max = 1e3) double b,
-                                  @ForAll @DoubleRange(min = 0.5, max = 1e3) double c) {
-        Map<String, Double> v = Map.of("a", a, "b", b, "c", c);
-        assertThat(ExpressionParser.parse("a + b * c - a / c").eval(v::get)).isEqualTo(a + b * c - a / c);
-        assertThat(ExpressionParser.parse("a < b and b <= c or a == c").eval(v::get))
-                .isEqualTo((a < b && b <= c) || a == c ? 1 : 0);
-        assertThat(ExpressionParser.parse("max(a, b) - min(a, b)").eval(v::get)).isEqualTo(Math.abs(a - b));
+    @Test
+    void agreesWithJavaArithmetic() {
+        forAll(99, 300, t -> {
+            double a = t.draw("a", doubles(-1e3, 1e3));
+            double b = t.draw("b", doubles(-1e3, 1e3));
+            double c = t.draw("c", doubles(0.5, 1e3));
+            Map<String, Double> v = Map.of("a", a, "b", b, "c", c);
+            assertThat(ExpressionParser.parse("a + b * c - a / c").eval(v::get)).isEqualTo(a + b * c - a / c);
+            assertThat(ExpressionParser.parse("a < b and b <= c or a == c").eval(v::get))
+                    .isEqualTo((a < b && b <= c) || a == c ? 1 : 0);
+            assertThat(ExpressionParser.parse("max(a, b) - min(a, b)").eval(v::get)).isEqualTo(Math.abs(a - b));
+        });
     }
 }

@@ -1,17 +1,19 @@
 package org.bitsweep.workloads.quant;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bitsweep.testkit.Gen.ints;
+import static org.bitsweep.testkit.Gen.longs;
+import static org.bitsweep.testkit.Gen.oneOf;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.bitsweep.testkit.Gen;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.tensor.SyntheticTensors;
 import org.bitsweep.workloads.tensor.Tensor;
 import org.bitsweep.workloads.tensor.TensorMetrics;
+import org.junit.jupiter.api.Test;
 
 class QuantizerProperties {
 
@@ -20,34 +22,41 @@ class QuantizerProperties {
      * a superset of values with the same exponents, and one more integer bit a superset of integers, so the nearest
      * value is never farther and the error never grows.
      */
-    @Property(tries = 60, seed = "4242")
-    void errorNeverGrowsWithMoreBits(@ForAll @IntRange(min = 2, max = 5) int exponentBits,
-                                     @ForAll @IntRange(min = 0, max = 6) int mantissaBits,
-                                     @ForAll @IntRange(min = 2, max = 11) int intBits,
-                                     @ForAll @LongRange(min = 0, max = 1000) long seed) {
-        Tensor t = SyntheticTensors.gaussian("t", 16, 64, 4.0, seed);
-        NumberFormat narrow = Formats.parse("e%dm%d".formatted(exponentBits, mantissaBits));
-        NumberFormat wide = Formats.parse("e%dm%d".formatted(exponentBits, mantissaBits + 1));
-        assertThat(castMse(t, wide)).isLessThanOrEqualTo(castMse(t, narrow));
-        assertThat(castMse(t, IntFormat.signed(intBits + 1))).isLessThanOrEqualTo(castMse(t, IntFormat.signed(intBits)));
+    @Test
+    void errorNeverGrowsWithMoreBits() {
+        forAll(4242, 60, c -> {
+            int exponentBits = c.draw("exponentBits", ints(2, 5));
+            int mantissaBits = c.draw("mantissaBits", ints(0, 6));
+            int intBits = c.draw("intBits", ints(2, 11));
+            long seed = c.draw("seed", longs(0, 1000));
+            Tensor t = SyntheticTensors.gaussian("t", 16, 64, 4.0, seed);
+            NumberFormat narrow = Formats.parse("e%dm%d".formatted(exponentBits, mantissaBits));
+            NumberFormat wide = Formats.parse("e%dm%d".formatted(exponentBits, mantissaBits + 1));
+            assertThat(castMse(t, wide)).isLessThanOrEqualTo(castMse(t, narrow));
+            assertThat(castMse(t, IntFormat.signed(intBits + 1)))
+                    .isLessThanOrEqualTo(castMse(t, IntFormat.signed(intBits)));
+        });
     }
 
     /** Candidate i = 0 of the MSE search is min-max itself, so the search can only do better or as well. */
-    @Property(tries = 60, seed = "777")
-    void mseClippingIsNeverWorseThanMinMax(@ForAll("formatNames") String format,
-                                           @ForAll @IntRange(min = 0, max = 2) int granularity,
-                                           @ForAll @LongRange(min = 0, max = 1000) long seed) {
-        Granularity g = new Granularity[] {Granularity.TENSOR, Granularity.channel(0), Granularity.group(32)}[granularity];
-        Tensor t = SyntheticTensors.gaussian("t", 8, 128, 1.0, seed);
-        QuantConfig minmax = QuantConfig.of(Formats.parse(format), g);
-        double a = TensorMetrics.mse(t, new Quantizer(minmax).quantize(t).values());
-        double b = TensorMetrics.mse(t, new Quantizer(minmax.withCalibration(Calibration.MSE)).quantize(t).values());
-        assertThat(b).isLessThanOrEqualTo(a);
+    @Test
+    void mseClippingIsNeverWorseThanMinMax() {
+        forAll(777, 60, c -> {
+            String format = c.draw("format", formatNames());
+            Granularity g = c.draw("granularity", oneOf(Granularity.TENSOR, Granularity.channel(0),
+                    Granularity.group(32)));
+            long seed = c.draw("seed", longs(0, 1000));
+            Tensor t = SyntheticTensors.gaussian("t", 8, 128, 1.0, seed);
+            QuantConfig minmax = QuantConfig.of(Formats.parse(format), g);
+            double a = TensorMetrics.mse(t, new Quantizer(minmax).quantize(t).values());
+            double b = TensorMetrics.mse(t,
+                    new Quantizer(minmax.withCalibration(Calibration.MSE)).quantize(t).values());
+            assertThat(b).isLessThanOrEqualTo(a);
+        });
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<String> formatNames() {
-        return net.jqwik.api.Arbitraries.of("int3", "int4", "int8", "fp4-e2m1", "fp6-e3m2", "nf4", "bitmod-fp3", "pot4");
+    static Gen<String> formatNames() {
+        return oneOf("int3", "int4", "int8", "fp4-e2m1", "fp6-e3m2", "nf4", "bitmod-fp3", "pot4");
     }
 
     private static double castMse(Tensor t, NumberFormat f) {

@@ -2,10 +2,11 @@ package org.bitsweep.workloads.trace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.bitsweep.testkit.Gen.longs;
+import static org.bitsweep.testkit.Gen.oneOf;
+import static org.bitsweep.testkit.PropertyCheck.forAll;
 
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.LongRange;
+import org.bitsweep.testkit.Gen;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.NumberFormat;
@@ -43,9 +44,20 @@ class CodeStatisticsTest {
     }
 
     /** The one-pass histogram's statistics equal a recount element by element. */
-    @Property(tries = 30, seed = "2718")
-    void statisticsEqualABruteForceRecount(@ForAll("formats") String name, @ForAll @LongRange(min = 0, max = 999) long seed) {
-        NumberFormat f = Formats.parse(name);
+    @Test
+    void statisticsEqualABruteForceRecount() {
+        forAll(2718, 30, c -> {
+            NumberFormat f = Formats.parse(c.draw("format", formats()));
+            long seed = c.draw("seed", longs(0, 999));
+            checkAgainstARecount(f, seed);
+        });
+    }
+
+    static Gen<String> formats() {
+        return oneOf("int4", "int8", "int3", "fp8-e4m3", "fp4-e2m1", "pot4");
+    }
+
+    private static void checkAgainstARecount(NumberFormat f, long seed) {
         Tensor t = SyntheticTensors.llmLike("w", 16, 256, 0.02, seed);
         QuantizedTensor q = new Quantizer(f, Granularity.group(64)).quantize(t);
         CodeStatistics s = CodeStatistics.of(f, q.codes());
@@ -67,11 +79,6 @@ class CodeStatisticsTest {
         assertThat(s.zeroFraction()).isEqualTo((double) zeros / q.codes().length);
         assertThat(s.meanEssentialBits()).isCloseTo(bits / q.codes().length, within(1e-12));
         assertThat(s.exponentRange()).containsExactly(lo, hi);
-    }
-
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<String> formats() {
-        return net.jqwik.api.Arbitraries.of("int4", "int8", "int3", "fp8-e4m3", "fp4-e2m1", "pot4");
     }
 
     @Test
