@@ -108,7 +108,7 @@ class SweepCasesTest {
                   - target: {pe: bitmod, accumulator_bits: 48}
                     quantization: {activations: bf16}
                 """)).isEqualTo("sweep.yaml:6: cases[1].target.pe: bitmod cannot run w:int8 a:bf16: activations must "
-                + "be integers or a minifloat whose values fit a 52-bit fixed point, not bf16; it runs weights: int2..int16, "
+                + "be exact in fixed point; it runs weights: int2..int16, "
                 + "bitmod-fp3 and bitmod-fp4 with their -er-pos/-er-neg/-ea-pos/-ea-neg variants, bitmod3, bitmod4, "
                 + "ant-flint3, ant-flint4, pot3, pot4 (any signed integer grid whose values are ±D·2^E, E <= 4, D within "
                 + "⌈bits/2⌉ two-bit digits); activations: fp16 as in the paper, or int2..int16, uint2..uint16, or a "
