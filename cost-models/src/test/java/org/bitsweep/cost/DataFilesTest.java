@@ -42,7 +42,7 @@ class DataFilesTest {
     void everyEntryOfEveryGpuFileHasExactlyOneOfSourceOrEstimate() throws Exception {
         List<String> problems = new ArrayList<>();
         List<Path> files = files("gpu");
-        assertThat(files).hasSize(org.bitsweep.cost.gpu.GpuSpecs.ids().size() + 2);
+        assertThat(files).hasSize(org.bitsweep.cost.gpu.GpuSpecs.ids().size() + 3);
         for (Path f : files) {
             try (InputStream in = Files.newInputStream(f)) {
                 walk(f.getFileName().toString(), Yaml.read(in), "top level", true, false, problems);
@@ -50,6 +50,9 @@ class DataFilesTest {
         }
         assertThat(problems).isEmpty();
         assertThat(org.bitsweep.cost.gpu.KernelInstructions.bundled().mixes()).isNotEmpty();
+        try (InputStream in = Files.newInputStream(files.stream().filter(f -> f.endsWith("published-figures.yaml")).findFirst().orElseThrow())) {
+            assertThat(ReferenceFigures.parse("gpu/published-figures.yaml", in)).hasSizeGreaterThan(40);
+        }
     }
 
     @Test

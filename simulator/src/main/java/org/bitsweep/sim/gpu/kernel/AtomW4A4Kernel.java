@@ -19,8 +19,10 @@ import org.bitsweep.workloads.trace.OperandFormats;
  * (m16n8k64) accumulates each group of k in int32; at the end of every group, every output's partial sum is converted
  * to float and added with the product of its row and column scales on the CUDA cores ({@code atom-group-dequant}).
  * That per-output, per-group work grows with m·n·k/g like the MMAs do, so at large batch its conversions, 16 per
- * clock per SM, not the INT4 tensor cores, set the time. The CTA is Atom's fixed 128 × 128 × 128 (BLOCK_M, BLOCK_N,
- * BLOCK_K), without split-K.
+ * clock per SM, not the INT4 tensor cores, set the time. The CTA is Atom's 128 × 128 × 128 (BLOCK_M, BLOCK_N,
+ * BLOCK_K), without split-K, except that its rows follow the batch (16 to 128, as the dense kernel's do): Atom's own
+ * code fixes 128 rows, which would make a batch of 2 pay for 126 padded rows of MMAs and dequantization, and COMET,
+ * the kernel this one stands for at small batch, does not.
  */
 public final class AtomW4A4Kernel implements GpuKernel {
     public static final String ID = "atom-w4a4";
@@ -56,7 +58,7 @@ public final class AtomW4A4Kernel implements GpuKernel {
         double bytes = batch * (Operands.bytes((double) s.n() * s.k(), 4) + Operands.SCALE_BYTES * s.n() * groups
                 + Operands.bytes((double) s.m() * s.k(), 4) + Operands.SCALE_BYTES * s.m() * groups
                 + Operands.OUTPUT_BYTES * s.m() * s.n());
-        TilePlan p = TilePlan.of(s, batch, TILE, TILE, TILE, gpu.sms(), false);
+        TilePlan p = TilePlan.of(s, batch, MmaGemm.tileM(s.m()), TILE, TILE, gpu.sms(), false);
         CudaWork perOutput = Mixes.ATOM_GROUP_DEQUANT.times(groups).plus(Mixes.EPILOGUE_FP16);
         return List.of(List.of(MmaGemm.launch("w4a4-gemm", gpu, s, batch, TensorType.INT4, p, CudaWork.NONE, perOutput,
                 bytes)));
