@@ -1,5 +1,6 @@
 package org.bitsweep.cost.gpu;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public record GpuSpec(String id, String name, String computeCapability, Sourced 
         for (CudaCoreClass c : CudaCoreClass.values())
             if (!copy.containsKey(c))
                 throw new IllegalArgumentException("cuda_core lacks class " + c.id());
-        cudaCore = java.util.Collections.unmodifiableMap(copy);
+        cudaCore = Collections.unmodifiableMap(copy);
     }
 
     public int sms() {

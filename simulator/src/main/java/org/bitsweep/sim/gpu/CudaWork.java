@@ -1,6 +1,5 @@
 package org.bitsweep.sim.gpu;
 
-import org.bitsweep.cost.gpu.CudaCoreClass;
 import org.bitsweep.cost.gpu.InstructionMix;
 
 /**
@@ -37,16 +36,5 @@ public record CudaWork(double fp32, double fp16x2, double int32, double conversi
     /** Every lane goes through the warp schedulers. */
     public double issueLanes() {
         return fp32 + fp16x2 + int32 + conversion + sharedLanes;
-    }
-
-    public double lanes(CudaCoreClass c) {
-        return switch (c) {
-            case FP32 -> fp32;
-            case FP16X2 -> fp16x2;
-            case INT32 -> int32;
-            case CONVERSION -> conversion;
-            case SHARED_MEMORY -> sharedLanes;
-            case ISSUE -> issueLanes();
-        };
     }
 }

@@ -2,7 +2,6 @@ package org.bitsweep.sim.gpu;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -124,13 +123,6 @@ public final class Gpu {
     /** The PTX shapes of {@code t}'s MMA instructions, from the specification. */
     public List<String> instructions(TensorType t) {
         return spec.tensor(t, accumulatorOf(t)).map(TensorRate::instructions).orElse(List.of());
-    }
-
-    Map<TensorType, Double> tensorPeaks() {
-        Map<TensorType, Double> m = new EnumMap<>(TensorType.class);
-        for (TensorType t : tensorTypes())
-            m.put(t, tensorOpsPerSmPerSecond[t.ordinal()] * sms());
-        return m;
     }
 
     @Override

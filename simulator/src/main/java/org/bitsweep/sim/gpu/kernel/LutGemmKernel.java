@@ -3,7 +3,6 @@ package org.bitsweep.sim.gpu.kernel;
 import java.util.List;
 import java.util.Optional;
 
-import org.bitsweep.cost.gpu.TensorType;
 import org.bitsweep.sim.gpu.CudaWork;
 import org.bitsweep.sim.gpu.GemmOperands;
 import org.bitsweep.sim.gpu.Gpu;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.bitsweep.cost.gpu.TensorType;
 import org.bitsweep.sim.gpu.CudaWork;
 import org.bitsweep.sim.gpu.GemmOperands;
 import org.bitsweep.sim.gpu.Gpu;
@@ -37,7 +38,7 @@ public final class WeightOnlyKernel implements GpuKernel {
 
     @Override
     public Optional<String> runsOn(Gpu gpu) {
-        return Optional.of("w int2, int3, int4, int8 (or uint); a fp16" + (gpu.has(org.bitsweep.cost.gpu.TensorType.BF16)
+        return Optional.of("w int2, int3, int4, int8 (or uint); a fp16" + (gpu.has(TensorType.BF16)
                 ? " or bf16" : ""));
     }
 

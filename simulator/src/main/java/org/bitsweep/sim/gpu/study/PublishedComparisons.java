@@ -11,7 +11,6 @@ import org.bitsweep.cost.ReferenceFigure;
 import org.bitsweep.cost.ReferenceFigures;
 import org.bitsweep.sim.gpu.GemmOperands;
 import org.bitsweep.sim.gpu.GemmResult;
-import org.bitsweep.sim.gpu.GpuRunResult;
 import org.bitsweep.sim.gpu.GpuTarget;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
@@ -30,9 +29,8 @@ import org.bitsweep.workloads.trace.Trace;
  * docs/gpu.md, printed as Markdown. Every number on our side is computed here from the kernels and the GPU data files;
  * nothing is tuned to the published figure.
  *
- * <p>Run: {@code ./mvnw -q -B -pl simulator -am -DskipTests install && java -cp "simulator/target/classes:$(cat
- * simulator/target/cp.txt)" org.bitsweep.sim.gpu.study.PublishedComparisons}, or simply the test
- * {@code PublishedComparisonsTest}, which prints the same tables.
+ * <p>Run: {@code ./mvnw -q -B -pl simulator -am test -Dtest=PublishedComparisonsTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}, which prints the tables; {@link #main} prints the same.
  */
 public final class PublishedComparisons {
     private static final String FIGURES = "gpu/published-figures.yaml";
