@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>Run: {@code ./mvnw -q -B -DskipTests package && java -jar benchmarks/target/benchmarks.jar GpuKernelBenchmark}
  * (pin it to two cores with {@code taskset -c 0,1} on a larger machine). Seen on the shared 2-core machine at load
- * average about 19 (2026-12-06): 1.37 ± 0.95 million evaluations per second, the baseline 37 ± 44 million;
+ * average 16 to 19 (2026-12-06): 1.48 ± 0.52 and 1.37 ± 0.95 million evaluations per second in two runs, the
+ * baseline 37 ± 44 million;
  * docs/gpu.md, "Speed", keeps the table.
  */
 @State(Scope.Benchmark)
