@@ -39,6 +39,23 @@ class DataFilesTest {
     }
 
     @Test
+    void everyEntryOfEveryGpuFileHasExactlyOneOfSourceOrEstimate() throws Exception {
+        List<String> problems = new ArrayList<>();
+        List<Path> files = files("gpu");
+        assertThat(files).hasSize(org.bitsweep.cost.gpu.GpuSpecs.ids().size() + 3);
+        for (Path f : files) {
+            try (InputStream in = Files.newInputStream(f)) {
+                walk(f.getFileName().toString(), Yaml.read(in), "top level", true, false, problems);
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(org.bitsweep.cost.gpu.KernelInstructions.bundled().mixes()).isNotEmpty();
+        try (InputStream in = Files.newInputStream(files.stream().filter(f -> f.endsWith("published-figures.yaml")).findFirst().orElseThrow())) {
+            assertThat(ReferenceFigures.parse("gpu/published-figures.yaml", in)).hasSizeGreaterThan(40);
+        }
+    }
+
+    @Test
     void everyAsicFileIsReadByALoader() throws Exception {
         List<String> known = new ArrayList<>(Arrays.stream(Component.values()).map(c -> c.id() + ".yaml").toList());
         known.addAll(List.of("node-scaling.yaml", "leakage.yaml", "reference-pes.yaml"));
@@ -146,7 +163,11 @@ class DataFilesTest {
     }
 
     private static List<Path> asicFiles() throws IOException, URISyntaxException {
-        Path dir = Path.of(DataFilesTest.class.getClassLoader().getResource("asic").toURI());
+        return files("asic");
+    }
+
+    private static List<Path> files(String folder) throws IOException, URISyntaxException {
+        Path dir = Path.of(DataFilesTest.class.getClassLoader().getResource(folder).toURI());
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
