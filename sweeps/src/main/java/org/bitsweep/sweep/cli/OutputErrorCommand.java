@@ -175,7 +175,7 @@ final class OutputErrorCommand implements Callable<Integer> {
     public Integer call() {
         checkModeOptions();
         GemmQuantization quantization = quantization();
-        ActivationOutliers synthetic = activationFile == null ? syntheticActivations() : null;
+        ActivationOutliers synthetic = activationFile == null || syntheticKeys() ? syntheticActivations() : null;
         List<Gemm> gemms = gemms(synthetic);
         List<OutputError> results = new ArrayList<>();
         for (Gemm g : gemms)
@@ -202,9 +202,12 @@ final class OutputErrorCommand implements Callable<Integer> {
                 if (matched(o))
                     throw new UserInputException(o + " applies to --attention only");
         }
-        if (activationFile != null)
+        if (activationFile != null && matched("--tokens"))
+            throw new UserInputException("--tokens shapes the synthetic activations; --activation-file %s brings its own"
+                    .formatted(activationFile));
+        if (activationFile != null && !syntheticKeys())
             for (String o : new String[] {"--outliers", "--outlier-fraction", "--outlier-magnitude", "--outlier-tokens",
-                    "--outlier-spread", "--tokens"})
+                    "--outlier-spread"})
                 if (matched(o))
                     throw new UserInputException(o + " shapes the synthetic activations; --activation-file %s brings "
                             .formatted(activationFile) + "its own");
@@ -217,6 +220,11 @@ final class OutputErrorCommand implements Callable<Integer> {
                             .formatted(attention ? "--key-file " + keyFile : "--weight-file " + weightFile));
         if (activationFile == null && !fileWeights && matched("--nan"))
             throw new UserInputException("--nan applies to tensors read from files; synthetic tensors are finite");
+    }
+
+    /** Keys drawn like activations: attention without --key-file. */
+    private boolean syntheticKeys() {
+        return attention && keyFile == null;
     }
 
     private GemmQuantization quantization() {
@@ -305,7 +313,7 @@ final class OutputErrorCommand implements Callable<Integer> {
         for (int i = 0; i < count; i++) {
             long xSeed = seeds.nextLong();
             long wSeed = seeds.nextLong();
-            Tensor w = fileW != null ? fileW.get(i) : syntheticWeights(i, wSeed, synthetic);
+            Tensor w = fileW != null ? fileW.get(i) : syntheticWeights(i, wSeed, synthetic, fileX);
             Tensor x = fileX != null ? fileX : synthetic.sample(attention ? "q" : "x" + i,
                     checked("--tokens", tokens, 1 << 20), w.cols(), xSeed);
             String name = attention ? "q·kᵀ" : fileW != null ? w.name() : "layer" + i;
@@ -315,14 +323,15 @@ final class OutputErrorCommand implements Callable<Integer> {
         return gemms;
     }
 
-    private Tensor syntheticWeights(int layer, long wSeed, ActivationOutliers synthetic) {
+    /** @param fileX the activations from a file, whose columns then fix K unless it is given; null if synthetic */
+    private Tensor syntheticWeights(int layer, long wSeed, ActivationOutliers synthetic, Tensor fileX) {
         if (attention) {
             // Keys are activations too: drawn like the queries, with their own seed.
-            return synthetic.sample("k", checked("--context", context, 1 << 20), checked("--head-dim", headDim, 1 << 16),
-                    wSeed);
+            int d = fileX != null && !matched("--head-dim") ? fileX.cols() : checked("--head-dim", headDim, 1 << 16);
+            return synthetic.sample("k", checked("--context", context, 1 << 20), d, wSeed);
         }
         int n = checked("--outputs", outputs, 1 << 20);
-        int k = checked("--hidden", hidden, 1 << 20);
+        int k = fileX != null && !matched("--hidden") ? fileX.cols() : checked("--hidden", hidden, 1 << 20);
         double std = weightStd != null ? weightStd
                 : SourcedParameters.LLM_OUTLIERS.value("synthetic_weight_std");
         if (!(std > 0) || Double.isInfinite(std))
@@ -422,6 +431,8 @@ final class OutputErrorCommand implements Callable<Integer> {
         r.put("decomposition_threshold", q.decomposition().map(OutlierDecomposition::threshold).orElse(null));
         r.put("activation_source", activationFile != null ? activationFile
                 : describe(synthetic, gemms.get(0).x().cols()));
+        if (syntheticKeys() && activationFile != null)
+            r.put("key_outliers", describe(synthetic, gemms.get(0).w().cols()));
         r.put((attention ? "key" : "weight") + "_source", attention
                 ? (keyFile != null ? keyFile : "synthetic keys, drawn like the activations")
                 : weightFile != null ? weightFile : "synthetic %s, scale %s".formatted(weightDist, weightStd != null

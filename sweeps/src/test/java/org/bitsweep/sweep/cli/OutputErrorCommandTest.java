@@ -102,6 +102,20 @@ class OutputErrorCommandTest {
     }
 
     @Test
+    void queriesFromAFileFixTheHeadDimensionOfSyntheticKeys(@TempDir Path dir) throws Exception {
+        Path q = dir.resolve("q.npy");
+        float[] values = new float[4 * 64];
+        for (int i = 0; i < values.length; i++)
+            values[i] = (float) Math.sin(i);
+        NpyWriter.write(q, new TensorData("q", new int[] {4, 64}, values));
+        JsonNode j = run("--attention", "--activation-file", q.toString(), "--activations", "int8", "--kv", "int8",
+                "--context", "32", "--outliers", "none");
+        assertThat(j.get("layers").get(0).get("k").asInt()).isEqualTo(64);
+        assertThat(j.get("layers").get(0).get("m").asInt()).isEqualTo(4);
+        assertThat(j.get("key_outliers").asText()).contains("no outlier channels");
+    }
+
+    @Test
     void badInputIsOneLineNamingWhatIsValid(@TempDir Path dir) throws Exception {
         assertThat(fails("--weight-file", MLP + ":fc9.weight", "--weights", "int4", "--activations", "int8").err())
                 .contains("tensor \"fc9.weight\": not in the file; valid: fc1.weight, fc1.bias, fc2.weight");
