@@ -60,7 +60,7 @@ public record QuantConfig(NumberFormat format, Granularity granularity, boolean 
             what = "%s chooses each block's scale from its largest magnitude (%s)".formatted(format.name(),
                     mx.blockScale() == MxFormat.BlockScale.E8M0 ? "OCP MX v1.0" : "NVFP4");
         else if (format instanceof OliveFormat)
-            what = format.name() + " searches its own clipping around |mean ± 3σ| and rounds to nearest (OliVe)";
+            what = format.name() + " searches its own clipping around |mean ± 3σ| (OliVe)";
         else
             return "";
         if (!(calibration instanceof Calibration.MinMax))
