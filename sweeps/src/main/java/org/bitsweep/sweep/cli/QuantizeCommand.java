@@ -107,6 +107,9 @@ final class QuantizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (input.file != null && matched("--std"))
+            throw new UserInputException("--std sets the scale of a --synthetic tensor; --input %s brings its own values"
+                    .formatted(input.file));
         int[] reshape = shape == null ? null : TensorSource.parseShape(shape);
         TensorSource.Loaded loaded = input.file != null
                 ? TensorSource.file(input.file, reshape, nanPolicy())
@@ -119,10 +122,11 @@ final class QuantizeCommand implements Callable<Integer> {
         List<Map<String, Object>> results = new ArrayList<>();
         for (QuantConfig c : configs) {
             QuantizedTensor q = new Quantizer(c).quantize(loaded.tensor());
-            results.add(measure(loaded, c, q));
             if (dump != null)
                 NpyWriter.write(dump, new TensorData(q.name(), new int[] {q.rows(), q.cols()},
                         restoreNonFinite(loaded, q.values())));
+            requireFinite(loaded, c, q);
+            results.add(measure(loaded, c, q));
         }
         print(loaded, results);
         return 0;
@@ -139,8 +143,51 @@ final class QuantizeCommand implements Callable<Integer> {
         if (!(scales instanceof MinifloatFormat scaleMinifloat))
             throw new UserInputException(("--scale-format: %s is not a floating-point format; use fp16, bf16, e8m0 "
                     + "or another eXmY").formatted(scaleFormat));
-        return new QuantConfig(format, Granularity.parse(g), asymmetric, Calibration.parse(clip), rounding(), seed,
-                scaleMinifloat, castOverflow(format));
+        Granularity parsed = Granularity.parse(g);
+        if (matched("--scale-format")) {
+            if (parsed instanceof Granularity.None)
+                throw new UserInputException("--scale-format %s: %s with granularity none is a cast, which stores no "
+                        .formatted(scaleFormat, name) + "scale; give a granularity (tensor, channel:AXIS, group:G)");
+            if (format instanceof MxFormat mx && !scaleMinifloat.equals(mx.scaleFormat()))
+                throw new UserInputException("--scale-format %s: %s stores its block scales in %s; valid for %s: %s"
+                        .formatted(scaleFormat, name, mx.scaleFormat().name(), name, mx.scaleFormat().name()));
+        }
+        if (overflow != null && !(parsed instanceof Granularity.None))
+            throw new UserInputException(("--overflow %s applies to casts (granularity none); %s with granularity %s "
+                    + "has a scale and saturates at the format's largest value").formatted(overflow, name, parsed));
+        try {
+            return new QuantConfig(format, parsed, asymmetric, Calibration.parse(clip), rounding(), seed,
+                    format instanceof MxFormat mx && !matched("--scale-format") ? mx.scaleFormat() : scaleMinifloat,
+                    castOverflow(format));
+        } catch (UserInputException e) {
+            throw new UserInputException("--format %s: %s".formatted(formatSpec, e.getMessage()), e);
+        }
+    }
+
+    private boolean matched(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /**
+     * A cast beyond the format's range may give NaN or ±∞ (its overflow policy), where no metric is defined: say
+     * so in command-line terms rather than fail inside a metric.
+     */
+    private void requireFinite(TensorSource.Loaded loaded, QuantConfig c, QuantizedTensor q) {
+        float[] v = q.values();
+        int count = 0;
+        int first = -1;
+        for (int i = 0; i < v.length; i++)
+            if (!Float.isFinite(v[i]) && (loaded.nonFinite() == null || !loaded.nonFinite()[i])) {
+                if (first < 0)
+                    first = i;
+                count++;
+            }
+        if (count > 0)
+            throw new UserInputException(("%s cast with overflow %s: %d of %d values became %s (the first: %s at index "
+                    + "%d, beyond the largest finite %s), so the metrics are undefined; use --overflow saturate, or a "
+                    + "scale (--granularity tensor, channel:AXIS or group:G)").formatted(c.format().name(),
+                    c.overflow().id(), count, v.length, v[first], loaded.tensor().data()[first], first,
+                    c.format().maxValue()));
     }
 
     private Rounding rounding() {
@@ -183,6 +230,9 @@ final class QuantizeCommand implements Callable<Integer> {
             for (boolean skip : loaded.nonFinite())
                 if (!skip)
                     kept++;
+            if (kept == 0)
+                throw new UserInputException(("tensor %s: all %d values are NaN or infinite, so --nan skip leaves "
+                        + "nothing to measure").formatted(reference.name(), reference.size()));
             float[] ref = new float[kept];
             float[] app = new float[kept];
             int j = 0;

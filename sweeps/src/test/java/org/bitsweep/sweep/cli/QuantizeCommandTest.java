@@ -74,4 +74,50 @@ class QuantizeCommandTest {
         assertThat(bitsweep("quantize", "--format", "int4", "--synthetic", "cauchy", "--shape", "4,4").err())
                 .contains("valid: gaussian, student-t:NU");
     }
+
+    @Test
+    void aCastThatOverflowsToNaNSaysSoWithoutAStackTrace(@TempDir Path dir) throws Exception {
+        // 465 is beyond E4M3's 448 and rounds away from it; OCP E4M3 (fn) casts overflow to NaN by default.
+        Path in = dir.resolve("x.npy");
+        NpyWriter.write(in, new TensorData("x", new int[] {1, 3},
+                new float[] {465, 1, 2}));
+        BitSweepCliTest.Run r = bitsweep("quantize", "--format", "fp8-e4m3", "--granularity", "none", "--input",
+                in.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("fp8-e4m3 cast with overflow nan: 1 of 3 values became NaN (the first: 465.0 at "
+                + "index 0, beyond the largest finite 448.0)", "use --overflow saturate").doesNotContain("\tat ");
+        BitSweepCliTest.Run saturate = bitsweep("quantize", "--format", "fp8-e4m3", "--granularity", "none",
+                "--overflow", "saturate", "--input", in.toString(), "--json");
+        assertThat(saturate.code()).as(saturate.err()).isZero();
+        // 465 → 448: the error is 17, Σx² = 465² + 1 + 4; MSE = 17²/3.
+        assertThat(JSON.readTree(saturate.out()).get("mse").asDouble()).isEqualTo(289.0 / 3);
+    }
+
+    @Test
+    void anOptionTheFormatCannotUseIsAnErrorNotIgnored() {
+        BitSweepCliTest.Run scale = bitsweep("quantize", "--format", "mxint8", "--scale-format", "e5m0",
+                "--synthetic", "gaussian", "--shape", "4,32");
+        assertThat(scale.code()).isEqualTo(2);
+        assertThat(scale.err()).contains("--scale-format e5m0: mxint8 stores its block scales in e8m0; valid for "
+                + "mxint8: e8m0");
+        assertThat(bitsweep("quantize", "--format", "mxint8", "--scale-format", "fp16", "--synthetic", "gaussian",
+                "--shape", "4,32").err()).contains("valid for mxint8: e8m0");
+        assertThat(bitsweep("quantize", "--format", "mxint8", "--scale-format", "e8m0", "--synthetic", "gaussian",
+                "--shape", "4,32").code()).isZero();
+        assertThat(bitsweep("quantize", "--format", "mxfp4", "--clip", "mse", "--synthetic", "gaussian",
+                "--shape", "4,32").err()).contains("calibration mse does not apply; use minmax");
+        assertThat(bitsweep("quantize", "--format", "int8", "--overflow", "nan", "--synthetic", "gaussian",
+                "--shape", "4,32").err()).contains("--overflow nan applies to casts (granularity none)");
+        assertThat(bitsweep("quantize", "--format", "nvfp4", "--scale-format", "e8m0", "--synthetic", "gaussian",
+                "--shape", "4,32").err()).contains("nvfp4 stores its block scales in fp8-e4m3");
+    }
+
+    @Test
+    void skippingEveryValueLeavesNothingToMeasure(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("w.npy");
+        NpyWriter.write(in, new TensorData("w", new int[] {1, 2}, new float[] {Float.NaN, Float.POSITIVE_INFINITY}));
+        BitSweepCliTest.Run r = bitsweep("quantize", "--format", "int8", "--input", in.toString(), "--nan", "skip");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("all 2 values are NaN or infinite, so --nan skip leaves nothing to measure");
+    }
 }

@@ -81,6 +81,7 @@ final class FormatCatalog {
         c.add(new MxFormat("mxfp4", FP4_E2M1, 2, 32, FP4_E2M1.maxValue()));
         FixedPointFormat int8Element = new FixedPointFormat("int8/64", IntFormat.signed(8), 6);
         c.add(new MxFormat("mxint8", int8Element, 0, 32, 127.0 / 64));
+        c.add(nvfp4());
 
         List<LookupFormat> lookups = lookups();
         c.add(new MixtureFormat("bitmod3", variants(lookups, "bitmod-fp3-"), BITMOD_SOURCE + ", mixed_bitmod"));
@@ -89,6 +90,16 @@ final class FormatCatalog {
                 ANT_SOURCE + ", search_adaptive_numeric_type"));
         c.add(olive4());
         return c;
+    }
+
+    /**
+     * NVFP4: FP4 E2M1 elements (max 6) sharing an E4M3 scale per block of 16, under one FP32 scale per tensor (NVIDIA,
+     * "Pretraining Large Language Models with NVFP4", arXiv 2509.25149, section 2); the scales are computed as
+     * NVIDIA/TransformerEngine's reference quantizer does ({@code custom_recipes/quantization_nvfp4.py},
+     * {@code _quantize_blockwise_reference}). The emax (2) is the element's, as for MXFP4; the scale does not use it.
+     */
+    private static MxFormat nvfp4() {
+        return new MxFormat("nvfp4", FP4_E2M1, 2, 16, FP4_E2M1.maxValue(), MxFormat.BlockScale.E4M3_TIMES_FP32_TENSOR);
     }
 
     /** A BitMoD basic type and its four special-value variants (extra resolution ±a, extra asymmetry ±b). */

@@ -10,6 +10,7 @@ import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.MinifloatFormat;
 import org.bitsweep.workloads.format.MxFormat;
 import org.bitsweep.workloads.format.NumberFormat;
+import org.bitsweep.workloads.format.OliveFormat;
 
 /**
  * Everything a quantizer needs besides the tensor.
@@ -40,6 +41,41 @@ public record QuantConfig(NumberFormat format, Granularity granularity, boolean 
                 || format instanceof FixedPointFormat))
             throw new UserInputException("granularity none casts values to a plain format; %s needs a scale"
                     .formatted(format.name()));
+        String unsupported = unsupportedSetting(format, granularity, calibration, rounding, scaleFormat);
+        if (!unsupported.isEmpty())
+            throw new UserInputException(unsupported);
+    }
+
+    /**
+     * A setting the quantizer of this format would otherwise ignore, in words; empty when every setting applies.
+     * Formats that choose their own scales (MX, NVFP4, OliVe's clipping search) take no calibration or rounding
+     * other than their own, block formats store scales only in their own format, and a cast has no scale at all.
+     */
+    private static String unsupportedSetting(NumberFormat format, Granularity granularity, Calibration calibration,
+                                             Rounding rounding, MinifloatFormat scaleFormat) {
+        String what;
+        if (granularity instanceof Granularity.None)
+            what = "a cast (granularity none) has no scale";
+        else if (format instanceof MxFormat mx)
+            what = "%s chooses each block's scale from its largest magnitude (%s)".formatted(format.name(),
+                    mx.blockScale() == MxFormat.BlockScale.E8M0 ? "OCP MX v1.0" : "NVFP4");
+        else if (format instanceof OliveFormat)
+            what = format.name() + " searches its own clipping around |mean ± 3σ| (OliVe)";
+        else
+            return "";
+        if (!(calibration instanceof Calibration.MinMax))
+            return "%s, so calibration %s does not apply; use minmax".formatted(what, calibration);
+        if (rounding != Rounding.NEAREST_EVEN)
+            return "%s and rounds to nearest, so rounding %s does not apply; use nearest".formatted(what,
+                    rounding.toString().toLowerCase(java.util.Locale.ROOT));
+        if (scaleFormat.equals(DEFAULT_SCALE_FORMAT))
+            return "";
+        if (granularity instanceof Granularity.None)
+            return "%s, so a scale format (%s) does not apply".formatted(what, scaleFormat.name());
+        if (format instanceof MxFormat mx && !scaleFormat.equals(mx.scaleFormat()))
+            return "%s stores its block scales in %s, not %s; valid scale format for %s: %s".formatted(format.name(),
+                    mx.scaleFormat().name(), scaleFormat.name(), format.name(), mx.scaleFormat().name());
+        return "";
     }
 
     /** Symmetric, min-max, round to nearest even, FP16 scales, saturating casts. */

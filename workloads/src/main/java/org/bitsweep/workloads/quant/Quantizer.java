@@ -36,7 +36,7 @@ public final class Quantizer {
         if (c.granularity() instanceof Granularity.None)
             return new CastCodec(f, c.overflow());
         if (f instanceof MxFormat mx)
-            return new MxCodec(mx);
+            return mx.blockScale() == MxFormat.BlockScale.E8M0 ? new MxCodec(mx) : new NvFp4Codec(mx);
         if (f instanceof OliveFormat olive)
             return new OliveCodec(olive, c);
         if (f instanceof MixtureFormat mixture)

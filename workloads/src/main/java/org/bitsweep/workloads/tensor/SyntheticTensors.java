@@ -61,7 +61,7 @@ public final class SyntheticTensors {
     }
 
     /** One standard normal draw (Box–Muller, the cosine branch only, so each call uses two uniforms). */
-    private static double normal(SplittableRandom random) {
+    static double normal(SplittableRandom random) {
         double radius = StrictMath.sqrt(-2 * StrictMath.log(1 - random.nextDouble()));
         return radius * StrictMath.cos(2 * StrictMath.PI * random.nextDouble());
     }

@@ -1,13 +1,20 @@
 package org.bitsweep.workloads.tensor;
 
-/** Error metrics between a reference tensor and its approximation (for example its dequantized form). */
+import org.bitsweep.workloads.UserInputException;
+
+/**
+ * Error metrics between a reference tensor and its approximation (for example its dequantized form). A reference
+ * holds finite values only ({@link Tensor}); an approximation with NaN or ±∞ in it (a cast beyond a format's range),
+ * or one where the metric divides by zero (SQNR of an all-zero reference, cosine of an all-zero vector), has no
+ * value, and every metric then throws a {@link UserInputException} saying which and why rather than returning NaN.
+ */
 public final class TensorMetrics {
     private TensorMetrics() {
     }
 
     /** Mean squared error, summed in double precision. */
     public static double mse(Tensor reference, float[] approx) {
-        return squaredError(reference, approx) / reference.size();
+        return squaredError(reference, approx, "MSE") / reference.size();
     }
 
     /**
@@ -15,17 +22,19 @@ public final class TensorMetrics {
      * so its SQNR is +∞.
      */
     public static double sqnrDb(Tensor reference, float[] approx) {
+        double noise = squaredError(reference, approx, "SQNR");
         double signal = 0;
         for (float v : reference.data())
             signal += (double) v * v;
-        return 10 * Math.log10(signal / squaredError(reference, approx));
+        if (signal == 0)
+            throw new UserInputException("tensor %s is all zeros: SQNR (its energy over the error's) is undefined"
+                    .formatted(reference.name()));
+        return 10 * Math.log10(signal / noise);
     }
 
-    private static double squaredError(Tensor reference, float[] approx) {
+    private static double squaredError(Tensor reference, float[] approx, String metric) {
         float[] x = reference.data();
-        if (approx.length != x.length)
-            throw new IllegalArgumentException("approximation has %d values, reference %s has %d"
-                    .formatted(approx.length, reference.name(), x.length));
+        checkApproximation(reference, approx, metric);
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
             double d = (double) x[i] - approx[i];
@@ -37,7 +46,7 @@ public final class TensorMetrics {
     /** Cosine similarity Σ x·x̂ / (|x|·|x̂|); 1 for identical directions. */
     public static double cosine(Tensor reference, float[] approx) {
         float[] x = reference.data();
-        checkLength(reference, approx);
+        checkApproximation(reference, approx, "cosine similarity");
         double dot = 0;
         double xx = 0;
         double yy = 0;
@@ -46,6 +55,9 @@ public final class TensorMetrics {
             xx += (double) x[i] * x[i];
             yy += (double) approx[i] * approx[i];
         }
+        if (xx == 0 || yy == 0)
+            throw new UserInputException("cosine similarity of tensor %s is undefined: %s all zeros".formatted(
+                    reference.name(), xx == 0 ? "the tensor is" : "its approximation is"));
         return dot / Math.sqrt(xx * yy);
     }
 
@@ -61,7 +73,7 @@ public final class TensorMetrics {
      */
     public static double klDivergence(Tensor reference, float[] approx) {
         float[] x = reference.data();
-        checkLength(reference, approx);
+        checkApproximation(reference, approx, "KL divergence");
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (float v : x) {
@@ -89,15 +101,30 @@ public final class TensorMetrics {
     }
 
     private static int bin(double v, double lo, double width) {
-        if (Double.isNaN(v))
-            throw new IllegalArgumentException("NaN in the approximation");
         int b = (int) Math.floor((v - lo) / width);
         return Math.max(0, Math.min(KL_BINS - 1, b));
     }
 
-    private static void checkLength(Tensor reference, float[] approx) {
+    /**
+     * @throws IllegalArgumentException when the lengths differ (a caller's bug)
+     * @throws UserInputException when the approximation holds NaN or ±∞
+     */
+    private static void checkApproximation(Tensor reference, float[] approx, String metric) {
         if (approx.length != reference.size())
             throw new IllegalArgumentException("approximation has %d values, reference %s has %d"
                     .formatted(approx.length, reference.name(), reference.size()));
+        int count = 0;
+        int first = -1;
+        for (int i = 0; i < approx.length; i++)
+            if (!Float.isFinite(approx[i])) {
+                if (first < 0)
+                    first = i;
+                count++;
+            }
+        if (count > 0)
+            throw new UserInputException(("%s of tensor %s is undefined: %d of its %d approximated values are not "
+                    + "finite (the first, at index %d, is %s for %s); a cast beyond the format's range gives NaN or "
+                    + "±infinity: saturate instead, or quantize with a scale").formatted(metric, reference.name(),
+                    count, approx.length, first, approx[first], reference.data()[first]));
     }
 }

@@ -1,28 +1,52 @@
 package org.bitsweep.workloads.trace;
 
+import java.util.Optional;
+
 import org.bitsweep.workloads.model.Layer;
 
 /**
  * One layer after quantization, as PE models see it: its shape, its operand formats, the storage each operand
  * element costs including its share of scales (4-bit weights in groups of 128 with FP16 scales cost 4.125 bits), and,
- * where known, exact statistics of the weight codes for PEs whose timing depends on the data.
+ * where known, exact statistics of the weight codes for PEs whose timing depends on the data, and the activation
+ * columns an outlier decomposition (LLM.int8()) runs in a wider format.
  *
  * @param weightStatistics statistics of the B operand's codes, or null when the trace carries none
+ * @param outlierColumns   the layer's outlier decomposition, or null when it runs without one (every MAC in
+ *                         {@code formats})
  */
 public record LayerTrace(Layer layer, OperandFormats formats, double weightBitsPerElement,
-                         double activationBitsPerElement, CodeStatistics weightStatistics) {
+                         double activationBitsPerElement, CodeStatistics weightStatistics,
+                         OutlierColumns outlierColumns) {
     public LayerTrace {
         if (!(weightBitsPerElement > 0) || !(activationBitsPerElement > 0))
             throw new IllegalArgumentException("bits per element must be > 0");
+        if (outlierColumns != null && outlierColumns.columns() != layer.shape().k())
+            throw new IllegalArgumentException("outlier columns counted over K = %d, layer %s has K = %d"
+                    .formatted(outlierColumns.columns(), layer.name(), layer.shape().k()));
+    }
+
+    /** A layer without an outlier decomposition. */
+    public LayerTrace(Layer layer, OperandFormats formats, double weightBitsPerElement,
+                      double activationBitsPerElement, CodeStatistics weightStatistics) {
+        this(layer, formats, weightBitsPerElement, activationBitsPerElement, weightStatistics, null);
     }
 
     /** A layer without code statistics. */
     public LayerTrace(Layer layer, OperandFormats formats, double weightBitsPerElement,
                       double activationBitsPerElement) {
-        this(layer, formats, weightBitsPerElement, activationBitsPerElement, null);
+        this(layer, formats, weightBitsPerElement, activationBitsPerElement, null, null);
     }
 
-    public java.util.Optional<CodeStatistics> statistics() {
-        return java.util.Optional.ofNullable(weightStatistics);
+    public Optional<CodeStatistics> statistics() {
+        return Optional.ofNullable(weightStatistics);
+    }
+
+    public Optional<OutlierColumns> outliers() {
+        return Optional.ofNullable(outlierColumns);
+    }
+
+    /** This layer with an outlier decomposition. */
+    public LayerTrace withOutliers(OutlierColumns outliers) {
+        return new LayerTrace(layer, formats, weightBitsPerElement, activationBitsPerElement, weightStatistics, outliers);
     }
 }

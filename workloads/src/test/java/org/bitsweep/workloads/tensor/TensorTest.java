@@ -46,4 +46,27 @@ class TensorTest {
                 .isInstanceOf(UserInputException.class)
                 .hasMessageContaining("element 2 (row 1, col 0) is NaN");
     }
+
+    @Test
+    void everyMetricOfANonFiniteApproximationIsAClearError() {
+        // 465 cast to E4M3 with NaN overflow: the approximation holds NaN, where no metric has a value.
+        Tensor t = new Tensor("x", 1, 3, new float[] {465, 1, 2});
+        float[] approx = {Float.NaN, 1, 2};
+        for (java.util.function.Supplier<Double> metric : java.util.List.<java.util.function.Supplier<Double>>of(
+                () -> TensorMetrics.mse(t, approx), () -> TensorMetrics.sqnrDb(t, approx),
+                () -> TensorMetrics.cosine(t, approx), () -> TensorMetrics.klDivergence(t, approx)))
+            assertThatThrownBy(metric::get).isInstanceOf(UserInputException.class)
+                    .hasMessageContaining("of tensor x is undefined: 1 of its 3 approximated values are not finite "
+                            + "(the first, at index 0, is NaN for 465.0)");
+    }
+
+    @Test
+    void sqnrAndCosineOfAllZerosAreClearErrors() {
+        Tensor zeros = new Tensor("z", 1, 2, new float[2]);
+        assertThatThrownBy(() -> TensorMetrics.sqnrDb(zeros, new float[2])).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("tensor z is all zeros: SQNR");
+        assertThatThrownBy(() -> TensorMetrics.cosine(new Tensor("t", 1, 2, new float[] {1, 2}), new float[2]))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("its approximation is all zeros");
+        assertThat(TensorMetrics.mse(zeros, new float[2])).isZero();
+    }
 }
