@@ -30,12 +30,11 @@ import org.bitsweep.workloads.tensor.SourcedParameters;
 import org.bitsweep.workloads.tensor.SyntheticTensors;
 import org.bitsweep.workloads.tensor.Tensor;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "output-error", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "output-error", modelTransformer = PeKnobs.class, mixinStandardHelpOptions = true, sortOptions = false,
         description = {"The error quantization brings to a layer's output: Y = X·Wᵀ with the activations X and the "
                 + "weights W quantized as given, against the product of the unquantized FP32 inputs: output SQNR "
                 + "(dB), MSE and cosine similarity (output_sqnr_db, output_mse, output_cosine).",
@@ -87,8 +86,6 @@ final class OutputErrorCommand implements Callable<Integer> {
                     + "knobs are --accumulator-bits and --overflow")
     String pe;
 
-    @Mixin
-    PeKnobs peKnobs;
 
     @Option(names = "--outliers", defaultValue = "default", paramLabel = "default|none",
             description = "outlier channels of the synthetic activations: the published defaults, or none "
@@ -274,7 +271,7 @@ final class OutputErrorCommand implements Callable<Integer> {
             return MacSupplier.EXACT;
         }
         try {
-            return PeCatalog.create(pe.trim(), peKnobs.params()).macSupplier();
+            return PeCatalog.create(pe.trim(), PeKnobs.params(spec)).macSupplier();
         } catch (UserInputException e) {
             throw PeKnobs.inCommandLineTerms(e);
         }
