@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.bitsweep.sim.gpu.GemmOperands;
 import org.bitsweep.sim.gpu.GemmResult;
-import org.bitsweep.sim.gpu.GpuTarget;
+import org.bitsweep.sim.gpu.target.GpuTarget;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.model.GemmShape;

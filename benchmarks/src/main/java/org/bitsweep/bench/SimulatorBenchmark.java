@@ -2,7 +2,7 @@ package org.bitsweep.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.bitsweep.sim.Accelerator;
+import org.bitsweep.sim.accelerator.Accelerator;
 import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.Simulator;
 import org.bitsweep.sim.bench.DesignGrid;

@@ -2,7 +2,7 @@ package org.bitsweep.bench;
 
 import java.util.concurrent.TimeUnit;
 
-import org.bitsweep.sim.Accelerator;
+import org.bitsweep.sim.accelerator.Accelerator;
 import org.bitsweep.sim.bench.DesignGrid;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

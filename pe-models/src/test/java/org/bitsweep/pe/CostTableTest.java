@@ -1,5 +1,7 @@
 package org.bitsweep.pe;
 
+import org.bitsweep.pe.catalog.PeCatalog;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

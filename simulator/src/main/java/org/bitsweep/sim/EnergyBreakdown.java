@@ -84,10 +84,6 @@ public record EnergyBreakdown(double macPj, double registerPj, double weightSram
 
     /** How the buffer of an operand is named: weight, activation, output. */
     public static String bufferName(Operand o) {
-        return switch (o) {
-            case WEIGHTS -> "weight";
-            case ACTIVATIONS -> "activation";
-            case OUTPUTS -> "output";
-        };
+        return o.bufferName();
     }
 }

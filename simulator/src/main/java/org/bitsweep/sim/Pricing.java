@@ -1,5 +1,8 @@
 package org.bitsweep.sim;
 
+import org.bitsweep.sim.accelerator.Accelerator;
+import org.bitsweep.sim.price.CachedCosts;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,10 @@
 package org.bitsweep.sim;
 
+import org.bitsweep.sim.accelerator.Accelerator;
+import org.bitsweep.sim.accelerator.Prices;
+import org.bitsweep.sim.accelerator.Infeasible;
+import org.bitsweep.sim.price.CachedCosts;
+
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.bitsweep.sim;
 
+import org.bitsweep.sim.accelerator.Accelerator;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

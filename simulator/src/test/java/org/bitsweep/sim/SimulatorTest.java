@@ -1,5 +1,8 @@
 package org.bitsweep.sim;
 
+import org.bitsweep.sim.accelerator.Accelerator;
+import org.bitsweep.sim.accelerator.Objective;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -27,4 +27,13 @@ public enum Operand {
     public Set<GemmDim> dims() {
         return Set.of(first, second);
     }
+
+    /** How the operand's buffer is named in breakdowns and messages: weight, activation, output. */
+    public String bufferName() {
+        return switch (this) {
+            case WEIGHTS -> "weight";
+            case ACTIVATIONS -> "activation";
+            case OUTPUTS -> "output";
+        };
+    }
 }

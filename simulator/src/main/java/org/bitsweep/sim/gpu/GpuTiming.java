@@ -51,7 +51,7 @@ public final class GpuTiming {
     }
 
     /** The launches of one configuration, timed and summed. */
-    static GemmResult time(Gpu gpu, String kernel, GemmShape shape, long batch, List<Launch> launches,
+    public static GemmResult time(Gpu gpu, String kernel, GemmShape shape, long batch, List<Launch> launches,
                            GemmResult separate) {
         List<LaunchResult> results = new ArrayList<>(launches.size());
         ResourceTimes sum = ResourceTimes.ZERO;
@@ -76,12 +76,12 @@ public final class GpuTiming {
                 energyPj(gpu, seconds), dramBytes, tensorOps, separate);
     }
 
-    static long cycles(Gpu gpu, double seconds) {
+    public static long cycles(Gpu gpu, double seconds) {
         return (long) Math.ceil(seconds * gpu.clockHz());
     }
 
     /** Board power × time, in pJ. */
-    static double energyPj(Gpu gpu, double seconds) {
+    public static double energyPj(Gpu gpu, double seconds) {
         return gpu.boardPowerW() * seconds * 1e12;
     }
 }

@@ -2,15 +2,14 @@ package org.bitsweep.sim.mapping;
 
 import java.util.function.LongToDoubleFunction;
 
-import org.bitsweep.sim.Accelerator;
-import org.bitsweep.sim.EnergyBreakdown;
-import org.bitsweep.sim.Objective;
-import org.bitsweep.sim.Prices;
+import org.bitsweep.sim.accelerator.Accelerator;
+import org.bitsweep.sim.accelerator.Objective;
+import org.bitsweep.sim.accelerator.Prices;
 import org.bitsweep.sim.array.Dataflow;
 import org.bitsweep.sim.array.GemmDim;
 import org.bitsweep.sim.array.Operand;
 import org.bitsweep.sim.memory.Buffer;
-import org.bitsweep.sim.Infeasible;
+import org.bitsweep.sim.accelerator.Infeasible;
 import org.bitsweep.workloads.model.GemmShape;
 
 /**
@@ -385,7 +384,7 @@ public final class Mapper {
             Buffer b = acc.buffers().of(o);
             if (needed > b.bytes())
                 why.append("; the %s buffer needs %d bytes for two tiles and has %d".formatted(
-                        EnergyBreakdown.bufferName(o), needed, b.bytes()));
+                        o.bufferName(), needed, b.bytes()));
         }
         return ("GEMM %s (m×n×k) on a %s array, %s: no tile fits the buffers; the smallest is one fold, %dx%dx%d%s; "
                 + "give it larger buffers or a smaller array").formatted(problem.shape(), acc.array(),

@@ -5,7 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.cost.Part;
-import org.bitsweep.sim.CachedCosts;
+import org.bitsweep.sim.price.CachedCosts;
 import org.bitsweep.workloads.Checks;
 
 /**

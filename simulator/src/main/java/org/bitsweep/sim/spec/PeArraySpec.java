@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 
 import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.pe.Overflow;
-import org.bitsweep.pe.PeCatalog;
+import org.bitsweep.pe.catalog.PeCatalog;
 import org.bitsweep.pe.PeParams;
-import org.bitsweep.sim.Accelerator;
-import org.bitsweep.sim.Objective;
+import org.bitsweep.sim.accelerator.Accelerator;
+import org.bitsweep.sim.accelerator.Objective;
 import org.bitsweep.sim.array.Dataflow;
 import org.bitsweep.sim.array.SystolicArray;
 import org.bitsweep.sim.array.Timing;

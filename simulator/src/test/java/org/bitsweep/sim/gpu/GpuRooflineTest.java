@@ -1,5 +1,7 @@
 package org.bitsweep.sim.gpu;
 
+import org.bitsweep.sim.gpu.target.GpuTarget;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.bitsweep.pe.PeCatalog;
+import org.bitsweep.pe.catalog.PeCatalog;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.data.FashionMnist;
 import org.bitsweep.workloads.data.LabelledImages;

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
-import org.bitsweep.sim.Accelerator;
+import org.bitsweep.sim.accelerator.Accelerator;
 import org.bitsweep.sim.Simulator;
 import org.bitsweep.sim.bench.DesignGrid;
 import org.bitsweep.workloads.UserInputException;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
-import org.bitsweep.pe.PeCatalog;
+import org.bitsweep.pe.catalog.PeCatalog;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.eval.GemmOutputError;
 import org.bitsweep.workloads.eval.GemmQuantization;

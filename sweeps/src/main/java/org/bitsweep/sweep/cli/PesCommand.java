@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.pe.Overflow;
-import org.bitsweep.pe.PeCatalog;
+import org.bitsweep.pe.catalog.PeCatalog;
 import org.bitsweep.pe.PeDescription;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.workloads.UserInputException;

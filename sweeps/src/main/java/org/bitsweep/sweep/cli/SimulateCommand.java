@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import org.bitsweep.sim.Accelerator;
+import org.bitsweep.sim.accelerator.Accelerator;
 import org.bitsweep.sim.LayerResult;
 import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.Simulator;

@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bitsweep.pe.Overflow;
-import org.bitsweep.pe.PeCatalog;
+import org.bitsweep.pe.catalog.PeCatalog;
 import org.bitsweep.pe.PeParams;
-import org.bitsweep.sim.Accelerator;
-import org.bitsweep.sim.Infeasible;
+import org.bitsweep.sim.accelerator.Accelerator;
+import org.bitsweep.sim.accelerator.Infeasible;
 import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.Simulator;
 import org.bitsweep.sim.spec.PeArraySpec;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.bitsweep.pe.Overflow;
-import org.bitsweep.pe.PeCatalog;
+import org.bitsweep.pe.catalog.PeCatalog;
 import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.sim.spec.PeArraySpec;

@@ -12,7 +12,7 @@ import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.pe.intmac.IntMacPe;
-import org.bitsweep.sim.Accelerator;
+import org.bitsweep.sim.accelerator.Accelerator;
 import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.Simulator;
 import org.bitsweep.sim.memory.Dram;

@@ -11,7 +11,7 @@ import org.bitsweep.cost.ReferenceFigure;
 import org.bitsweep.cost.ReferenceFigures;
 import org.bitsweep.sim.gpu.GemmOperands;
 import org.bitsweep.sim.gpu.GemmResult;
-import org.bitsweep.sim.gpu.GpuTarget;
+import org.bitsweep.sim.gpu.target.GpuTarget;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.NumberFormat;

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 
 import org.bitsweep.sim.gpu.GemmOperands;
 import org.bitsweep.sim.gpu.GemmResult;
-import org.bitsweep.sim.gpu.GpuTarget;
+import org.bitsweep.sim.gpu.target.GpuTarget;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.model.GemmShape;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.bitsweep.sim.gpu.GemmOperands;
 import org.bitsweep.sim.gpu.GemmResult;
 import org.bitsweep.sim.gpu.GpuResource;
-import org.bitsweep.sim.gpu.GpuTarget;
+import org.bitsweep.sim.gpu.target.GpuTarget;
 import org.bitsweep.sim.gpu.kernel.LutGemmKernel.Bcq;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;

@@ -1,4 +1,4 @@
-package org.bitsweep.sim;
+package org.bitsweep.sim.accelerator;
 
 import org.bitsweep.workloads.UserInputException;
 

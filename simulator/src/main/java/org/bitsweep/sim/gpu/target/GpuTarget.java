@@ -1,4 +1,15 @@
-package org.bitsweep.sim.gpu;
+package org.bitsweep.sim.gpu.target;
+
+import org.bitsweep.sim.gpu.GemmOperands;
+import org.bitsweep.sim.gpu.GemmResult;
+import org.bitsweep.sim.gpu.Gpu;
+import org.bitsweep.sim.gpu.GpuKernel;
+import org.bitsweep.sim.gpu.GpuLayerResult;
+import org.bitsweep.sim.gpu.GpuResource;
+import org.bitsweep.sim.gpu.GpuRunResult;
+import org.bitsweep.sim.gpu.GpuTiming;
+import org.bitsweep.sim.gpu.Launch;
+import org.bitsweep.sim.gpu.ResourceTimes;
 
 import java.util.ArrayList;
 import java.util.HashMap;

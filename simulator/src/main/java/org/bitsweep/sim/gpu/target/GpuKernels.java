@@ -1,4 +1,8 @@
-package org.bitsweep.sim.gpu;
+package org.bitsweep.sim.gpu.target;
+
+import org.bitsweep.sim.gpu.GemmOperands;
+import org.bitsweep.sim.gpu.Gpu;
+import org.bitsweep.sim.gpu.GpuKernel;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,7 @@
-package org.bitsweep.pe;
+package org.bitsweep.pe.catalog;
+
+import org.bitsweep.pe.PeModel;
+import org.bitsweep.pe.PeParams;
 
 import java.util.List;
 import java.util.function.Function;

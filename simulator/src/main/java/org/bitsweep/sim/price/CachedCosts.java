@@ -1,4 +1,4 @@
-package org.bitsweep.sim;
+package org.bitsweep.sim.price;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,6 @@
-package org.bitsweep.sim;
+package org.bitsweep.sim.accelerator;
+
+import org.bitsweep.sim.price.CachedCosts;
 
 import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.cost.Inventory;
@@ -16,7 +18,7 @@ public final class Prices {
     private final double leakagePjPerCycle;
 
     /** @param pe the inventory of one PE, which leaks */
-    Prices(Accelerator acc, Inventory pe) {
+    public Prices(Accelerator acc, Inventory pe) {
         AsicCostModel cost = acc.cost();
         for (Operand o : Operand.values()) {
             Buffer b = acc.buffers().of(o);
