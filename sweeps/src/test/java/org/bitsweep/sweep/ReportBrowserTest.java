@@ -17,12 +17,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 
 /**
  * report.html in headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them): it loads without
- * console errors and its front table sorts on a click of a header, both ways.
+ * console errors, its front table sorts on a click of a header both ways, hovering a chart's point shows that
+ * point's parameters and metrics, and clicking it highlights its row.
  */
 class ReportBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -53,7 +55,8 @@ class ReportBrowserTest {
 
             WebElement table = browser.findElement(By.cssSelector("table.sortable"));
             List<WebElement> headers = table.findElements(By.tagName("th"));
-            int column = headers.stream().map(WebElement::getText).toList().indexOf("energy_pj");
+            // Headers carry their units; numbers show 4 significant digits and sort by their full value.
+            int column = headers.stream().map(WebElement::getText).toList().indexOf("energy_pj (pJ)");
             assertThat(column).isNotNegative();
             headers.get(column).click();
             List<Double> ascending = columnValues(table, column);
@@ -62,6 +65,25 @@ class ReportBrowserTest {
             List<Double> descending = columnValues(table, column);
             assertThat(descending).isSortedAccordingTo((a, b) -> Double.compare(b, a));
             assertThat(headers.get(column).getAttribute("aria-sort")).isEqualTo("descending");
+            String cell = table.findElement(By.cssSelector("tbody tr td:nth-child(%d)".formatted(column + 1))).getText();
+            assertThat(cell).matches("\\d\\.\\d{3}e[+-]\\d+");
+
+            // A front point of the energy chart: hovering shows its parameters and metrics, clicking marks its row.
+            WebElement figure = browser.findElement(By.xpath("//figure[figcaption='pareto-energy.svg']"));
+            List<WebElement> marks = figure.findElements(By.cssSelector("circle.hotspot"));
+            assertThat(marks).isNotEmpty();
+            WebElement front = marks.stream().filter(m -> browser.findElements(By.cssSelector(
+                    "tr[data-row='" + m.getAttribute("data-row") + "']")).size() == 1).findFirst().orElseThrow();
+            new Actions(browser).moveToElement(front).perform();
+            WebElement tooltip = browser.findElement(By.id("tooltip"));
+            assertThat(tooltip.isDisplayed()).isTrue();
+            String point = front.getAttribute("data-row");
+            assertThat(tooltip.getText()).startsWith("point " + point + ": ").contains("energy_pj ", " pJ",
+                    "weight_sqnr_db ");
+            front.click();
+            WebElement row = browser.findElement(By.cssSelector("tr[data-row='" + point + "']"));
+            assertThat(row.getAttribute("class")).contains("highlight");
+            assertThat(browser.findElements(By.cssSelector("tr.highlight"))).hasSize(1);
         } finally {
             browser.quit();
         }
@@ -69,6 +91,7 @@ class ReportBrowserTest {
 
     private static List<Double> columnValues(WebElement table, int column) {
         return table.findElements(By.cssSelector("tbody tr")).stream()
-                .map(row -> Double.parseDouble(row.findElements(By.tagName("td")).get(column).getText())).toList();
+                .map(row -> Double.parseDouble(row.findElements(By.tagName("td")).get(column).getAttribute("data-value")))
+                .toList();
     }
 }

@@ -58,6 +58,7 @@ public final class HtmlReport {
     private final String title;
     private final List<Block> blocks = new ArrayList<>();
     private int tables;
+    private int figures;
 
     public HtmlReport(String title) {
         this.title = Objects.requireNonNull(title);
@@ -81,8 +82,37 @@ public final class HtmlReport {
     /** Inlines an SVG document with marks over its points (see {@link Hotspot}). */
     public HtmlReport svg(String caption, String svgDocument, List<Hotspot> hotspots) {
         int start = svgDocument.indexOf("<svg");
-        blocks.add(new Svg(caption, start >= 0 ? svgDocument.substring(start) : svgDocument, List.copyOf(hotspots)));
+        String svg = scalable(start >= 0 ? svgDocument.substring(start) : svgDocument);
+        blocks.add(new Svg(caption, ownIds(svg, "f" + figures++ + "-"), List.copyOf(hotspots)));
         return this;
+    }
+
+    private static final java.util.regex.Pattern SIZE = java.util.regex.Pattern.compile(
+            "<svg[^>]*?\\swidth=['\"]([0-9.]+)['\"][^>]*?\\sheight=['\"]([0-9.]+)['\"]");
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("(\\sid=['\"]|url\\(#|href=['\"]#)");
+
+    /**
+     * Prefixes every id an SVG defines and every reference to one: two charts inlined in one page would otherwise
+     * define the same clip-path ids, and the second chart would be clipped by the first one's rectangles.
+     */
+    static String ownIds(String svg, String prefix) {
+        return ID.matcher(svg).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + prefix));
+    }
+
+    /**
+     * Gives an SVG without a viewBox one over its own width and height: the page shrinks a chart wider than the
+     * window, and without a viewBox the browser would cut the drawing off instead of scaling it (and the hotspots
+     * with it).
+     */
+    static String scalable(String svg) {
+        int end = svg.indexOf('>');
+        if (end < 0 || svg.substring(0, end).contains("viewBox"))
+            return svg;
+        java.util.regex.Matcher m = SIZE.matcher(svg.substring(0, end + 1));
+        if (!m.find())
+            return svg;
+        return "<svg viewBox='0 0 " + m.group(1) + " " + m.group(2) + "'" + svg.substring("<svg".length());
     }
 
     /** A table; a column sorts as numbers when every cell of it parses as one. */
@@ -254,7 +284,7 @@ public final class HtmlReport {
             th[aria-sort="descending"]::after { content: " \\25BC"; }
             pre { background: #f7f7f7; padding: 1em; overflow-x: auto; }
             tr.highlight td { background: #fff3b0; }
-            circle.hotspot { fill: transparent; cursor: pointer; }
+            circle.hotspot { fill: transparent; pointer-events: all; cursor: pointer; }
             circle.hotspot:hover, circle.hotspot.selected { stroke: #000; stroke-width: 2; }
             #tooltip { position: absolute; background: #fff; border: 1px solid #888; padding: 0.3em 0.5em;
                        font-size: 0.8em; white-space: pre; pointer-events: none; box-shadow: 0 1px 3px #aaa; }
