@@ -13,9 +13,9 @@ import org.bitsweep.workloads.trace.LayerTrace;
 
 /**
  * Runs a trace on an FPGA accelerator sized to its device ({@link FpgaDesign}). The MAC units share out each GEMM
- * as FINN's matrix-vector unit does (PEs over the n outputs, SIMD lanes over k, the m rows in turn), with spare
- * units taking further rows side by side: with P units and L lanes, a layer computes in
- * ⌈m/r⌉·⌈n/p⌉·⌈k/L⌉ cycles plus the pipeline's fill, where p = min(P, n) and r = min(m, ⌊P/p⌋). DRAM carries the
+ * as {@link Folding} says (FINN's PEs over the n outputs, SIMD lanes over k, spare units on further rows): with P
+ * units and L lanes, a layer computes in ⌈m/r⌉·⌈n/p⌉·⌈k/L⌉ cycles plus the pipeline's fill, where p = min(P, n)
+ * and r = min(m, ⌊P/p⌋). DRAM carries the
  * weights once per layer when they stream, and the activations when they do not fit on chip (re-read for every
  * fold of n); a layer takes the longer of its compute and its traffic, which overlap.
  */
@@ -54,13 +54,9 @@ public final class FpgaAccelerator {
 
     private static FpgaLayerResult layer(FpgaDesign d, LayerTrace t, double bytesPerCycle) {
         GemmShape s = t.layer().shape();
-        long units = d.units();
-        int lanes = d.unitCost().lanes();
-        long columns = Math.min(units, s.n());
-        long rows = Math.min(s.m(), Math.max(1, units / columns));
-        long columnFolds = ceilDiv(s.n(), columns);
-        long once = Math.addExact(Math.multiplyExact(Math.multiplyExact(ceilDiv(s.m(), rows), columnFolds),
-                ceilDiv(s.k(), lanes)), d.pipelineDepth());
+        Folding fold = Folding.of(d.units(), s);
+        long columnFolds = fold.columnFolds();
+        long once = Math.addExact(fold.cycles(s, d.unitCost().lanes()), d.pipelineDepth());
 
         double bits = 0;
         boolean weightsStream = d.memory().weights() == WeightStorage.DRAM;
@@ -103,9 +99,5 @@ public final class FpgaAccelerator {
             lines.add("part %s (%s): %s; %s".formatted(p.id(), p.entry().estimate() ? "estimate" : "source",
                     p.entry().formula(), p.entry().basis()));
         return lines;
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return -Math.floorDiv(-a, b);
     }
 }

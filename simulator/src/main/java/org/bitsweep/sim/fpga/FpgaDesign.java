@@ -74,13 +74,21 @@ public record FpgaDesign(FpgaAcceleratorConfig config, FpgaDevice device, FpgaMa
         LongFunction<FpgaResources> total = u -> control.plus(cost.resources().times(u))
                 .plus(memory.apply(u).resources()).ceil();
 
-        FpgaResources one = total.apply(1);
-        Resource short1 = one.firstExceeding(budget);
-        if (short1 != null)
+        long hi = upperBound(cost, budget);
+        long units = largestFitting(total, budget, hi);
+        if (units == 0) {
+            FpgaResources one = total.apply(1);
             throw new UserInputException("not even one %s unit fits %s at this utilization: it needs %s, the budget is "
-                    .formatted(unit.id(), device.id(), one) + "%s (%s runs out)".formatted(budget, short1.id()));
-        long units = largestFitting(total, budget, upperBound(cost, budget));
-        Resource bound = total.apply(units + 1).firstExceeding(budget);
+                    .formatted(unit.id(), device.id(), one) + "%s (%s runs out)".formatted(budget,
+                    one.firstExceeding(budget).id()));
+        }
+        // What one more unit overruns, with the weights in the RAM they are in now (else block RAM would be named
+        // for a memory that had moved to UltraRAM).
+        FpgaMemoryPlan plan = memory.apply(units);
+        RamStyle held = plan.weightsInUltraRam() ? RamStyle.URAM : RamStyle.BRAM;
+        Resource bound = control.plus(cost.resources().times(units + 1))
+                .plus(FpgaMemoryPlan.of(units + 1, config, needs, budget, held).resources()).ceil()
+                .firstExceeding(budget);
 
         double unitFmax = cost.fmaxMhz();
         double clock;
@@ -98,8 +106,8 @@ public record FpgaDesign(FpgaAcceleratorConfig config, FpgaDevice device, FpgaMa
             clock = unitFmax;
             limit = cost.fmaxLimitedBy();
         }
-        return new FpgaDesign(config, device, unit, cost, units, bound, budget, total.apply(units),
-                memory.apply(units), clock, limit);
+        return new FpgaDesign(config, device, unit, cost, units, bound, budget, total.apply(units), plan, clock,
+                limit);
     }
 
     /** More units than any one of LUTs, flip-flops or DSPs allows can never fit. */
@@ -112,16 +120,15 @@ public record FpgaDesign(FpgaAcceleratorConfig config, FpgaDevice device, FpgaMa
         return hi;
     }
 
-    /** The most units, from 1 up to {@code hi}, whose design fits the budget (each resource grows with units). */
+    /**
+     * The most units, from {@code hi} down, whose design fits the budget; 0 when none does. A scan, not a bisection:
+     * RAM comes in whole blocks, so a memory that fits at some count can overrun at a smaller one (a weight memory
+     * just deeper than one UltraRAM needs two rows of them).
+     */
     private static long largestFitting(LongFunction<FpgaResources> total, FpgaResources budget, long hi) {
-        long lo = 1;
-        while (lo < hi) {
-            long mid = lo + (hi - lo + 1) / 2;
-            if (total.apply(mid).firstExceeding(budget) == null)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo;
+        for (long u = hi; u >= 1; u--)
+            if (total.apply(u).firstExceeding(budget) == null)
+                return u;
+        return 0;
     }
 }

@@ -41,13 +41,14 @@ class FpgaAcceleratorTest {
         // int8 with DSP multipliers on the ZU3EG: ⌊360 · 0.8⌋ = 288 DSPs, two int8 products per DSP48E2 → 576 units.
         // LUTs per unit: (adder tree 16 + accumulator 8 + 8 + ⌈log2 64⌉ + 1 = 23)·1.1 = 42.9, so 576 units take
         // 300 + 24,710 of 49,392; flip-flops 576 · (16 + 16 + 23) = 31,680 of 70,560; block RAM: weight tile
-        // 2·64 = 128 words × 576·8 bits = ⌈128/512⌉·⌈4608/36⌉ = 128 halves, activations 2·⌈65,536/2048⌉ = 64,
-        // 192 of 345. DSPs run out first.
+        // 2·64 = 128 words × 576·8 bits = ⌈128/512⌉·⌈4608/36⌉ = 128 halves; activations, two buffers of 65,536
+        // 8-bit values (512 Kb each), packed best as 512 words of 1024 bits: 2·⌈1024/36⌉ = 58 halves; 186 of 345.
+        // DSPs run out first.
         FpgaDesign d = FpgaDesign.size(zu3eg().multipliers(MultiplierStyle.DSP).build(), one(WIDE, INT8, 1));
         assertThat(d.units()).isEqualTo(576);
         assertThat(d.boundBy()).isEqualTo(Resource.DSP);
         assertThat(d.used().dsps()).isEqualTo(288);
-        assertThat(d.used().bram18()).isEqualTo(192);
+        assertThat(d.used().bram18()).isEqualTo(186);
         assertThat(d.used().luts()).isEqualTo(Math.ceil(300 + 576 * 42.9));
     }
 
@@ -104,6 +105,21 @@ class FpgaAcceleratorTest {
     void aLayerRunTwiceTakesTwiceTheCycles() {
         FpgaAcceleratorConfig c = zu3eg().multipliers(MultiplierStyle.DSP).build();
         assertThat(FpgaAccelerator.run(c, one(WIDE, INT8, 2)).cycles()).isEqualTo(2 * 8195);
+    }
+
+    @Test
+    void weightsThatOutgrowBlockRamMoveToUltraRamAndItsEndIsTheBound() {
+        // 4096 × 2048 int8 weights on chip: 67 Mb, more than the VC1902's block RAM budget (⌊1934 · 0.8⌋ halves
+        // = 27 Mb), so auto puts them in UltraRAM. With U units the memory is U·8 bits wide and ⌈8,388,608/U⌉ deep:
+        // at U = 3330 that is 26,640 bits (⌈26640/72⌉ = 370 URAMs) by 2520 words (one 4096-deep row), exactly the
+        // budget ⌊463 · 0.8⌋ = 370; one more unit needs 371. LUTs (300 + 3330 · 136.4) and flip-flops (3330 · 60)
+        // stay well inside theirs.
+        FpgaDesign d = FpgaDesign.size(FpgaAcceleratorConfig.builder().weights(WeightStorage.ON_CHIP).build(),
+                one(new GemmShape(1, 4096, 2048), INT8, 1));
+        assertThat(d.memory().weightsInUltraRam()).isTrue();
+        assertThat(d.units()).isEqualTo(3330);
+        assertThat(d.used().uram()).isEqualTo(370);
+        assertThat(d.boundBy()).isEqualTo(Resource.URAM);
     }
 
     @Test
