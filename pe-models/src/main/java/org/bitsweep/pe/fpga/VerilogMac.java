@@ -83,20 +83,19 @@ public final class VerilogMac {
         fields(v, "w", w, shiftBits);
         v.append("  reg s_p;\n  reg [%d:0] sig_p;\n  reg [%d:0] sh_p;\n".formatted(sigA + sigW - 1, shiftBits - 1));
         v.append("  wire [%d:0] mag = {{%d{1'b0}}, sig_p} << sh_p;\n".formatted(aligned - 1, span));
-        // Without a shift (one exponent bit on each side) the model has no aligned stage: the sign picks add or
-        // subtract in the accumulator's adder.
-        String term = "s_p ? -$signed({1'b0, mag}) : $signed({1'b0, mag})";
+        // The sign picks add or subtract in the accumulator's adder (acc + (x ^ s…s) + s), as the model prices it:
+        // no separate negation. With a shift the aligned magnitude and its sign are registered first.
+        String magnitude = span > 0 ? "p_mag" : "mag";
+        String sign = span > 0 ? "p_s" : "s_p";
         if (span > 0)
-            v.append("  reg signed [%d:0] p;\n".formatted(aligned));
+            v.append("  reg p_s;\n  reg [%d:0] p_mag;\n".formatted(aligned - 1));
         v.append("  always @(posedge clk) begin\n");
         v.append("    a <= a_in;\n    w <= w_in;\n");
         v.append("    s_p <= a_s ^ w_s;\n    sig_p <= a_sig * w_sig;\n    sh_p <= a_sh + w_sh;\n");
-        if (span > 0) {
-            v.append("    p <= %s;\n".formatted(term));
-            v.append("    acc <= acc + p;\n");
-        } else {
-            v.append("    acc <= acc + (%s);\n".formatted(term));
-        }
+        if (span > 0)
+            v.append("    p_s <= s_p;\n    p_mag <= mag;\n");
+        v.append("    acc <= acc + ({{%d{1'b0}}, %s} ^ {%d{%s}}) + %s;\n".formatted(acc - aligned, magnitude, acc, sign,
+                sign));
         v.append("  end\nendmodule\n");
         return span == 0 ? v.toString().replace("{{0{1'b0}}, sig_p}", "sig_p") : v.toString();
     }

@@ -25,10 +25,11 @@ class VerilogMacTest {
     @Test
     void aMinifloatUnitShiftsItsSignificandProductByTheExponentSum() {
         String v = VerilogMac.of("mac_e2m1", unit("e2m1fin", "e2m1fin", "exact", 1));
-        // Aligned product: 2 + 2 significand bits and a span of 2 + 2 binades = 8 bits, a 3-bit shift (0..4),
-        // a 9-bit signed product register and the 15-bit accumulator.
+        // Aligned product: 2 + 2 significand bits and a span of 2 + 2 binades = 8 bits, a 3-bit exponent sum,
+        // the aligned magnitude and its sign registered (9 bits), added or subtracted into the 15-bit accumulator.
         assertThat(v).contains("wire [7:0] mag = {{4{1'b0}}, sig_p} << sh_p;").contains("reg [2:0] sh_p;")
-                .contains("reg signed [8:0] p;").contains("output reg signed [14:0] acc")
+                .contains("reg [7:0] p_mag;").contains("acc <= acc + ({{7{1'b0}}, p_mag} ^ {15{p_s}}) + p_s;")
+                .contains("output reg signed [14:0] acc")
                 .contains("wire [1:0] a_sig = {|a_e, a[0:0]};");
     }
 
