@@ -89,6 +89,8 @@ public record FpgaDesign(FpgaAcceleratorConfig config, FpgaDevice device, FpgaMa
         Resource bound = control.plus(cost.resources().times(units + 1))
                 .plus(FpgaMemoryPlan.of(units + 1, config, needs, budget, held).resources()).ceil()
                 .firstExceeding(budget);
+        if (bound == null)
+            bound = total.apply(units + 1).firstExceeding(budget);
 
         double unitFmax = cost.fmaxMhz();
         double clock;

@@ -63,8 +63,8 @@ public record FpgaMemoryPlan(long units, WeightStorage weights, boolean weightsI
 
     /**
      * FINN's block RAM count for the memory, or for the same bits read f consecutive words at a time (depth/f words
-     * of f times the width, a little shift register per lane, not priced) when that takes fewer: a 4-bit weight
-     * stream need not waste eight ninths of every 36-bit block RAM port.
+     * of f times the width, a little shift register per lane, not priced) when that takes fewer: one unit's 8-bit
+     * weights, millions deep, fill 72-bit UltraRAM words nine at a time instead of using an eighth of each.
      */
     static long bram18(long depth, long width) {
         long best = FinnModel.bram18(depth, width);
