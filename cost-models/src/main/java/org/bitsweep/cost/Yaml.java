@@ -12,7 +12,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 /**
  * Reading our bundled data files. A bad field is a bug in our data, not a user's mistake, so every check throws
  * {@link IllegalStateException} naming the file, where in it, and the field. Public for the loaders of the
- * sub-packages ({@code org.bitsweep.cost.gpu}).
+ * sub-packages ({@code gpu}, {@code fpga}, {@code memory}).
  */
 public final class Yaml {
     private static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());

@@ -84,7 +84,7 @@ public final class PeOperands {
     }
 
     /** The code of an exact value; NaN and ±∞ where the format has them. A zero of either sign is accepted. */
-    private static long codeOf(MinifloatFormat f, double value) {
+    public static long codeOf(MinifloatFormat f, double value) {
         if (Double.isNaN(value))
             return f.encode(value, CastOverflow.NAN);
         if (Double.isInfinite(value))
