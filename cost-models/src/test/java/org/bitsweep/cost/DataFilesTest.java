@@ -39,6 +39,20 @@ class DataFilesTest {
     }
 
     @Test
+    void everyEntryOfEveryMemoryFileHasExactlyOneOfSourceOrEstimate() throws Exception {
+        List<String> problems = new ArrayList<>();
+        List<Path> files = dataFiles("memory");
+        assertThat(files.stream().map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("dram-technologies.yaml", "sram-cacti.yaml");
+        for (Path f : files) {
+            try (InputStream in = Files.newInputStream(f)) {
+                walk(f.getFileName().toString(), Yaml.read(in), "top level", true, false, problems);
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
     void everyAsicFileIsReadByALoader() throws Exception {
         List<String> known = new ArrayList<>(Arrays.stream(Component.values()).map(c -> c.id() + ".yaml").toList());
         known.addAll(List.of("node-scaling.yaml", "leakage.yaml", "reference-pes.yaml"));
@@ -146,7 +160,11 @@ class DataFilesTest {
     }
 
     private static List<Path> asicFiles() throws IOException, URISyntaxException {
-        Path dir = Path.of(DataFilesTest.class.getClassLoader().getResource("asic").toURI());
+        return dataFiles("asic");
+    }
+
+    private static List<Path> dataFiles(String folder) throws IOException, URISyntaxException {
+        Path dir = Path.of(DataFilesTest.class.getClassLoader().getResource(folder).toURI());
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
