@@ -104,26 +104,29 @@ final class SramGrid {
     /** The (up to) four grid points around the query: p[capacity][width], and how far along each axis it sits. */
     private Cell cell(long capacityBytes, int widthBits, int banks) {
         if (Arrays.binarySearch(bankCounts, banks) < 0)
-            throw new UserInputException("SRAM banks: %d; the CACTI table has %s (CACTI organises banks as a power-of-two tree)"
-                    .formatted(banks, Arrays.toString(bankCounts)));
+            throw new UserInputException("SRAM banks: %d; the CACTI table has %s (CACTI builds banks as a power-of-two "
+                    .formatted(banks, Arrays.toString(bankCounts)) + "tree)");
         long[] c = bracket("capacity", capacityBytes, capacities, "bytes");
         long[] w = bracket("access width", widthBits, widths, "bits");
-        SramPoint p00 = required(c[0], w[0], banks);
-        SramPoint p10 = required(c[1], w[0], banks);
-        SramPoint p01 = required(c[0], w[1], banks);
-        SramPoint p11 = required(c[1], w[1], banks);
-        return new Cell(p00, p10, p01, p11, fraction(capacityBytes, c), fraction(widthBits, w));
+        SramPoint[] corners = new SramPoint[4];
+        for (int i = 0; i < 4; i++) {
+            long cap = c[i % 2], width = w[i / 2];
+            corners[i] = point(cap, (int) width, banks);
+            if (corners[i] == null)
+                throw noOrganisation(capacityBytes, widthBits, banks, cap, width);
+        }
+        return new Cell(corners[0], corners[1], corners[2], corners[3], fraction(capacityBytes, c),
+                fraction(widthBits, w));
     }
 
-    private SramPoint required(long capacityBytes, long widthBits, int banks) {
-        SramPoint p = point(capacityBytes, (int) widthBits, banks);
-        if (p != null)
-            return p;
-        long smallest = points.stream().filter(q -> q.widthBits() == widthBits && q.banks() == banks)
+    private UserInputException noOrganisation(long capacityBytes, int widthBits, int banks, long cap, long width) {
+        long smallest = points.stream().filter(q -> q.widthBits() == width && q.banks() == banks)
                 .mapToLong(SramPoint::capacityBytes).min().orElse(-1);
-        throw new UserInputException(("SRAM of %d bytes, %d-bit access, %d banks at %s: CACTI 7 finds no organisation "
-                + "for it (too few rows per bank); at this width and bank count the table starts at %d bytes; use fewer "
-                + "banks, a narrower access or a larger SRAM").formatted(capacityBytes, widthBits, banks, node, smallest));
+        String why = cap == capacityBytes && width == widthBits ? "CACTI 7 cannot organise it"
+                : "it lies next to %d bytes at %d bits, which CACTI 7 cannot organise".formatted(cap, width);
+        return new UserInputException(("SRAM of %d bytes, %d-bit access, %d bank(s) at %s: %s (16 or fewer words per "
+                + "bank); at %d bits and %d bank(s) the table starts at %d bytes; use fewer banks, a narrower access or "
+                + "a larger SRAM").formatted(capacityBytes, widthBits, banks, node, why, width, banks, smallest));
     }
 
     private static long[] bracket(String what, long value, long[] grid, String unit) {

@@ -112,10 +112,13 @@ class SramModelTest {
         assertThatThrownBy(() -> nm45.areaUm2(32768, 16, 1)).isInstanceOf(UserInputException.class)
                 .hasMessage("SRAM access width: 16 bits; the CACTI table covers 32 to 1024 bits");
         // CACTI finds no organisation for 1 or 2 KiB read 1024 bits at a time; at one bank the table starts at 4 KiB.
-        assertThatThrownBy(() -> nm45.readPj(1024, 1024, 1)).isInstanceOf(UserInputException.class)
-                .hasMessageContaining("CACTI 7 finds no organisation").hasMessageContaining("starts at 4096 bytes");
-        // 3 KiB needs the 2 KiB shape too, which CACTI lacks, so it is refused even though 4 KiB is priced.
-        assertThatThrownBy(() -> nm45.readPj(3072, 1024, 1)).isInstanceOf(UserInputException.class);
+        assertThatThrownBy(() -> nm45.readPj(1024, 1024, 1)).isInstanceOf(UserInputException.class).hasMessage(
+                "SRAM of 1024 bytes, 1024-bit access, 1 bank(s) at 45nm: CACTI 7 cannot organise it (16 or fewer words "
+                        + "per bank); at 1024 bits and 1 bank(s) the table starts at 4096 bytes; use fewer banks, a "
+                        + "narrower access or a larger SRAM");
+        // 3 KiB interpolates from the 2 KiB shape too, which CACTI lacks, so it is refused though 4 KiB is priced.
+        assertThatThrownBy(() -> nm45.readPj(3072, 1024, 1)).isInstanceOf(UserInputException.class)
+                .hasMessageContaining("it lies next to 2048 bytes at 1024 bits");
     }
 
     @Test
