@@ -22,7 +22,7 @@ public record TechNode(String name, double featureNm, double areaFactor, double 
     }
 
     /** The node a fraction {@code t} of the way from {@code lo} (t = 0) to {@code hi} (t = 1), everything linear. */
-    static TechNode between(String name, double featureNm, TechNode lo, TechNode hi, String basis) {
+    public static TechNode between(String name, double featureNm, TechNode lo, TechNode hi, String basis) {
         double t = (featureNm - lo.featureNm) / (hi.featureNm - lo.featureNm);
         if (!(t > 0 && t < 1))
             throw new IllegalArgumentException("node %s (%s nm) does not lie between %s and %s"

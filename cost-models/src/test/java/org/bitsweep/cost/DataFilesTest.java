@@ -41,7 +41,7 @@ class DataFilesTest {
     @Test
     void everyEntryOfEveryGpuFileHasExactlyOneOfSourceOrEstimate() throws Exception {
         List<String> problems = new ArrayList<>();
-        List<Path> files = files("gpu");
+        List<Path> files = dataFiles("gpu");
         assertThat(files).hasSize(org.bitsweep.cost.gpu.GpuSpecs.ids().size() + 3);
         for (Path f : files) {
             try (InputStream in = Files.newInputStream(f)) {
@@ -53,6 +53,20 @@ class DataFilesTest {
         try (InputStream in = Files.newInputStream(files.stream().filter(f -> f.endsWith("published-figures.yaml")).findFirst().orElseThrow())) {
             assertThat(ReferenceFigures.parse("gpu/published-figures.yaml", in)).hasSizeGreaterThan(40);
         }
+    }
+
+    @Test
+    void everyEntryOfEveryMemoryFileHasExactlyOneOfSourceOrEstimate() throws Exception {
+        List<String> problems = new ArrayList<>();
+        List<Path> files = dataFiles("memory");
+        assertThat(files.stream().map(p -> p.getFileName().toString()))
+                .containsExactlyInAnyOrder("dram-technologies.yaml", "sram-cacti.yaml");
+        for (Path f : files) {
+            try (InputStream in = Files.newInputStream(f)) {
+                walk(f.getFileName().toString(), Yaml.read(in), "top level", true, false, problems);
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     @Test
@@ -163,10 +177,10 @@ class DataFilesTest {
     }
 
     private static List<Path> asicFiles() throws IOException, URISyntaxException {
-        return files("asic");
+        return dataFiles("asic");
     }
 
-    private static List<Path> files(String folder) throws IOException, URISyntaxException {
+    private static List<Path> dataFiles(String folder) throws IOException, URISyntaxException {
         Path dir = Path.of(DataFilesTest.class.getClassLoader().getResource(folder).toURI());
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
