@@ -9,7 +9,7 @@ import java.util.Map;
 
 import org.bitsweep.cost.Provenance;
 import org.bitsweep.cost.Yaml;
-import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.cost.NotPricedException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,7 +29,7 @@ public record DramTechnologies(String rule, Map<String, DramTechnology> byId) {
         byId = Collections.unmodifiableMap(new LinkedHashMap<>(byId));
     }
 
-    /** @throws UserInputException for an id the catalog does not have; the message lists the valid ones */
+    /** @throws NotPricedException for an id the catalog does not have; the message lists the valid ones */
     public static DramTechnology get(String id) {
         return BUNDLED.technology(id);
     }
@@ -51,7 +51,7 @@ public record DramTechnologies(String rule, Map<String, DramTechnology> byId) {
     public DramTechnology technology(String id) {
         DramTechnology t = byId.get(id);
         if (t == null)
-            throw new UserInputException("unknown DRAM technology \"%s\"; valid: %s".formatted(id,
+            throw new NotPricedException("unknown DRAM technology \"%s\"; valid: %s".formatted(id,
                     String.join(", ", byId.keySet())));
         return t;
     }

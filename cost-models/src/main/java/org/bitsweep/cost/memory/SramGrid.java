@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
-import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.cost.NotPricedException;
 
 /**
  * One node's CACTI runs, on a grid of capacities × access widths × bank counts (all powers of two), and the one
@@ -104,7 +104,7 @@ final class SramGrid {
     /** The (up to) four grid points around the query: p[capacity][width], and how far along each axis it sits. */
     private Cell cell(long capacityBytes, int widthBits, int banks) {
         if (Arrays.binarySearch(bankCounts, banks) < 0)
-            throw new UserInputException("SRAM banks: %d; the CACTI table has %s (CACTI builds banks as a power-of-two "
+            throw new NotPricedException("SRAM banks: %d; the CACTI table has %s (CACTI builds banks as a power-of-two "
                     .formatted(banks, Arrays.toString(bankCounts)) + "tree)");
         long[] c = bracket("capacity", capacityBytes, capacities, "bytes");
         long[] w = bracket("access width", widthBits, widths, "bits");
@@ -119,19 +119,19 @@ final class SramGrid {
                 fraction(widthBits, w));
     }
 
-    private UserInputException noOrganisation(long capacityBytes, int widthBits, int banks, long cap, long width) {
+    private NotPricedException noOrganisation(long capacityBytes, int widthBits, int banks, long cap, long width) {
         long smallest = points.stream().filter(q -> q.widthBits() == width && q.banks() == banks)
                 .mapToLong(SramPoint::capacityBytes).min().orElse(-1);
         String why = cap == capacityBytes && width == widthBits ? "CACTI 7 cannot organise it"
                 : "it lies next to %d bytes at %d bits, which CACTI 7 cannot organise".formatted(cap, width);
-        return new UserInputException(("SRAM of %d bytes, %d-bit access, %d bank(s) at %s: %s (16 or fewer words per "
+        return new NotPricedException(("SRAM of %d bytes, %d-bit access, %d bank(s) at %s: %s (16 or fewer words per "
                 + "bank); at %d bits and %d bank(s) the table starts at %d bytes; use fewer banks, a narrower access or "
                 + "a larger SRAM").formatted(capacityBytes, widthBits, banks, node, why, width, banks, smallest));
     }
 
     private static long[] bracket(String what, long value, long[] grid, String unit) {
         if (value < grid[0] || value > grid[grid.length - 1])
-            throw new UserInputException("SRAM %s: %d %s; the CACTI table covers %d to %d %s".formatted(what, value,
+            throw new NotPricedException("SRAM %s: %d %s; the CACTI table covers %d to %d %s".formatted(what, value,
                     unit, grid[0], grid[grid.length - 1], unit));
         int i = Arrays.binarySearch(grid, value);
         if (i >= 0)

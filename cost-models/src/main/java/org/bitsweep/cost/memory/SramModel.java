@@ -6,7 +6,7 @@ import java.util.List;
 import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.cost.NodeScaling;
 import org.bitsweep.cost.TechNode;
-import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.cost.NotPricedException;
 
 /**
  * Prices an on-chip SRAM, a scratchpad with one read-write port, at one node from CACTI 7 runs
@@ -40,13 +40,13 @@ public final class SramModel {
         this.leakageFactor = leakageFactor;
     }
 
-    /** @throws UserInputException for a node neither CACTI nor the node scaling reaches; the message lists them */
+    /** @throws NotPricedException for a node neither CACTI nor the node scaling reaches; the message lists them */
     public static SramModel at(String node) {
         SramGrid g = TABLE.grid(node);
         if (g != null)
             return new SramModel(node, g, 1, 1, 1);
         if (!scaledNodes().contains(node))
-            throw new UserInputException("no SRAM prices at node \"%s\"; nodes: %s".formatted(node,
+            throw new NotPricedException("no SRAM prices at node \"%s\"; nodes: %s".formatted(node,
                     String.join(", ", nodes())));
         TechNode target = SCALING.node(node);
         double energy = target.energyPolynomial(SCALING.vddV()) / SCALE_FROM.energyPolynomial(SCALING.vddV());

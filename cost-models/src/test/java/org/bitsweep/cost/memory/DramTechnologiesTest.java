@@ -9,7 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.bitsweep.cost.AsicCostModel;
-import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.cost.NotPricedException;
 import org.junit.jupiter.api.Test;
 
 /** The DRAM catalog against the figures its sources give, worked by hand. */
@@ -84,7 +84,7 @@ class DramTechnologiesTest {
 
     @Test
     void anUnknownIdIsAUsersMistakeThatListsTheValidOnes() {
-        assertThatThrownBy(() -> DramTechnologies.get("hbm5")).isInstanceOf(UserInputException.class)
+        assertThatThrownBy(() -> DramTechnologies.get("hbm5")).isInstanceOf(NotPricedException.class)
                 .hasMessage("unknown DRAM technology \"hbm5\"; valid: ddr3-horowitz, ddr4, lpddr4, lpddr4x, lpddr5, "
                         + "hbm2, hbm2e, hbm3, gddr6");
     }

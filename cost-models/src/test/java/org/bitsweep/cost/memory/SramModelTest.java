@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.cost.Part;
-import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.cost.NotPricedException;
 import org.junit.jupiter.api.Test;
 
 /** SRAM prices from the CACTI table: lookups, interpolation and node scaling, each worked by hand. */
@@ -99,25 +99,25 @@ class SramModelTest {
 
     @Test
     void anUnknownNodeIsAUsersMistakeThatListsTheNodes() {
-        assertThatThrownBy(() -> SramModel.at("5nm")).isInstanceOf(UserInputException.class).hasMessage(
+        assertThatThrownBy(() -> SramModel.at("5nm")).isInstanceOf(NotPricedException.class).hasMessage(
                 "no SRAM prices at node \"5nm\"; nodes: 90nm, 65nm, 45nm, 32nm, 28nm, 22nm, 20nm, 16nm, 14nm, 10nm, 7nm");
     }
 
     @Test
     void shapesOutsideTheTableAreRefusedNotExtrapolated() {
-        assertThatThrownBy(() -> nm45.readPj(32768, 64, 3)).isInstanceOf(UserInputException.class)
+        assertThatThrownBy(() -> nm45.readPj(32768, 64, 3)).isInstanceOf(NotPricedException.class)
                 .hasMessageContaining("SRAM banks: 3; the CACTI table has [1, 2, 4, 8, 16]");
-        assertThatThrownBy(() -> nm45.readPj(512, 64, 1)).isInstanceOf(UserInputException.class)
+        assertThatThrownBy(() -> nm45.readPj(512, 64, 1)).isInstanceOf(NotPricedException.class)
                 .hasMessage("SRAM capacity: 512 bytes; the CACTI table covers 1024 to 16777216 bytes");
-        assertThatThrownBy(() -> nm45.areaUm2(32768, 16, 1)).isInstanceOf(UserInputException.class)
+        assertThatThrownBy(() -> nm45.areaUm2(32768, 16, 1)).isInstanceOf(NotPricedException.class)
                 .hasMessage("SRAM access width: 16 bits; the CACTI table covers 32 to 1024 bits");
         // CACTI finds no organisation for 1 or 2 KiB read 1024 bits at a time; at one bank the table starts at 4 KiB.
-        assertThatThrownBy(() -> nm45.readPj(1024, 1024, 1)).isInstanceOf(UserInputException.class).hasMessage(
+        assertThatThrownBy(() -> nm45.readPj(1024, 1024, 1)).isInstanceOf(NotPricedException.class).hasMessage(
                 "SRAM of 1024 bytes, 1024-bit access, 1 bank(s) at 45nm: CACTI 7 cannot organise it (16 or fewer words "
                         + "per bank); at 1024 bits and 1 bank(s) the table starts at 4096 bytes; use fewer banks, a "
                         + "narrower access or a larger SRAM");
         // 3 KiB interpolates from the 2 KiB shape too, which CACTI lacks, so it is refused though 4 KiB is priced.
-        assertThatThrownBy(() -> nm45.readPj(3072, 1024, 1)).isInstanceOf(UserInputException.class)
+        assertThatThrownBy(() -> nm45.readPj(3072, 1024, 1)).isInstanceOf(NotPricedException.class)
                 .hasMessageContaining("it lies next to 2048 bytes at 1024 bits");
     }
 
