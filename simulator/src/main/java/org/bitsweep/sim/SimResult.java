@@ -3,6 +3,8 @@ package org.bitsweep.sim;
 import java.util.List;
 import java.util.Map;
 
+import org.bitsweep.sim.target.TargetResult;
+
 /**
  * A whole trace on one accelerator; the layers run one after another.
  *
@@ -19,10 +21,15 @@ import java.util.Map;
  */
 public record SimResult(long cycles, long computeCycles, long memoryCycles, long macs, double seconds,
                         EnergyBreakdown energy, AreaBreakdown area, double utilization, Bound bound, long dramBytes,
-                        Pricing pricing, List<LayerResult> layers) {
+                        Pricing pricing, List<LayerResult> layers) implements TargetResult {
     public SimResult {
         if (!(layers instanceof LayerResults))
             layers = List.copyOf(layers);
+    }
+
+    @Override
+    public String boundId() {
+        return bound.id();
     }
 
     /** The priced area, µm². */

@@ -13,6 +13,8 @@ import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.catalog.PeCatalog;
 import org.bitsweep.pe.PeParams;
+import org.bitsweep.sim.SimResult;
+import org.bitsweep.sim.Simulator;
 import org.bitsweep.sim.accelerator.Accelerator;
 import org.bitsweep.sim.accelerator.Objective;
 import org.bitsweep.sim.array.Dataflow;
@@ -22,7 +24,10 @@ import org.bitsweep.sim.memory.Buffer;
 import org.bitsweep.sim.memory.Buffers;
 import org.bitsweep.sim.memory.Dram;
 import org.bitsweep.sim.spec.Knob.Range;
+import org.bitsweep.sim.target.MetricColumn;
+import org.bitsweep.sim.target.TargetResult;
 import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.workloads.trace.LayerTrace;
 
 /**
  * A PE array target: a PE model in an R×C systolic array with a dataflow, three buffers, a DRAM channel, a clock and
@@ -122,6 +127,34 @@ public record PeArraySpec(String pe, SystolicArray array, Dataflow dataflow, int
             OUTPUT_BUFFER_KIB, BUFFER_BANKS, BUFFER_BYTES_PER_CYCLE, DRAM_PJ_PER_BIT, PARTIAL_SUM_BITS, OBJECTIVE,
             SCALESIM_CONFIG);
 
+    /** The columns a PE array's run fills, read from its {@link SimResult}. */
+    public static final List<MetricColumn> METRICS = List.of(
+            metric("cycles", "one run of the workload (a decode step, or a prefill)", true, SimResult::cycles),
+            metric("compute_cycles", "what the array alone would take, stall-free", true, SimResult::computeCycles),
+            metric("memory_cycles", "what the DRAM traffic alone would take", true, SimResult::memoryCycles),
+            metric("stall_cycles", "cycles waiting on DRAM: cycles − compute_cycles", true,
+                    s -> s.cycles() - s.computeCycles()),
+            metric("seconds", "one run of the workload", false, SimResult::seconds),
+            metric("macs", "multiply-accumulates of one run", true, SimResult::macs),
+            metric("dram_bytes", "bytes read from and written to DRAM", true, SimResult::dramBytes),
+            metric("energy_pj", "total energy of one run: the sum of the energy_* columns after it", false,
+                    s -> s.energy().totalPj()),
+            metric("energy_mac_pj", "the PEs' arithmetic", false, s -> s.energy().macPj()),
+            metric("energy_register_pj", "the PEs' registers", false, s -> s.energy().registerPj()),
+            metric("energy_weight_sram_pj", "weight buffer reads and writes", false, s -> s.energy().weightSramPj()),
+            metric("energy_activation_sram_pj", "activation buffer reads and writes", false,
+                    s -> s.energy().activationSramPj()),
+            metric("energy_output_sram_pj", "output buffer reads and writes", false, s -> s.energy().outputSramPj()),
+            metric("energy_dram_pj", "DRAM traffic", false, s -> s.energy().dramPj()),
+            metric("energy_leakage_pj", "the PE array's leakage over the run", false, s -> s.energy().leakagePj()),
+            metric("area_um2", "PE array area (buffers are not priced)", false, SimResult::areaUm2),
+            metric("utilization", "useful PE-cycles over available PE-cycles", false, SimResult::utilization));
+
+    private static MetricColumn metric(String name, String meaning, boolean integral,
+                                       java.util.function.ToDoubleFunction<SimResult> read) {
+        return MetricColumn.of(SimResult.class, name, meaning, integral, read);
+    }
+
     public PeArraySpec {
         if (!PE_IDS.contains(pe))
             throw new IllegalArgumentException("unknown PE " + pe);
@@ -176,6 +209,11 @@ public record PeArraySpec(String pe, SystolicArray array, Dataflow dataflow, int
         Buffers buffers = new Buffers(buffer(weightBufferKib), buffer(activationBufferKib), buffer(outputBufferKib));
         return new Accelerator(PeCatalog.create(pe, new PeParams(accumulatorBits, overflow)), array, dataflow, buffers,
                 dram, clockMhz, cost, partialSumBits, timing, objective);
+    }
+
+    @Override
+    public SimResult run(List<LayerTrace> layers) {
+        return Simulator.run(build(), layers);
     }
 
     /** The node's cost model; building one checks the node against every table, so each is built once. */

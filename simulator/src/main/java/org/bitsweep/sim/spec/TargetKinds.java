@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.bitsweep.sim.spec.Knob.Range;
+import org.bitsweep.sim.target.MetricColumn;
 import org.bitsweep.workloads.UserInputException;
 
 /**
@@ -12,10 +13,20 @@ import org.bitsweep.workloads.UserInputException;
  * them. A new kind (GPU, FPGA) is one more entry here and one spec record beside {@link PeArraySpec}.
  */
 public final class TargetKinds {
-    /** One kind: its name, its knobs (without {@code kind} itself) and its factory. */
-    public record Kind(String id, String description, List<Knob<?>> knobs, Function<KnobValues, TargetSpec> factory) {
+    /** One kind: its name, its knobs (without {@code kind} itself), its factory and the columns its results fill. */
+    public record Kind(String id, String description, List<Knob<?>> knobs, Function<KnobValues, TargetSpec> factory,
+                       List<MetricColumn> metrics) {
         public Kind {
             knobs = List.copyOf(knobs);
+            metrics = List.copyOf(metrics);
+        }
+
+        /** This kind's column of that name, or null. */
+        public MetricColumn metric(String name) {
+            for (MetricColumn m : metrics)
+                if (m.name().equals(name))
+                    return m;
+            return null;
         }
 
         /** {@link TargetKinds#KIND} and then this kind's knobs. */
@@ -33,7 +44,7 @@ public final class TargetKinds {
 
     private static final List<Kind> KINDS = List.of(
             new Kind(PeArraySpec.KIND, "a PE model in a systolic array with buffers, DRAM and a clock, priced by the "
-                    + "ASIC cost tables", PeArraySpec.KNOBS, PeArraySpec::from));
+                    + "ASIC cost tables", PeArraySpec.KNOBS, PeArraySpec::from, PeArraySpec.METRICS));
 
     public static final Knob<String> KIND = Knob.of("kind", String.class, PeArraySpec.KIND, "KIND",
             "the kind of target", String.join(", ", ids()),

@@ -22,4 +22,12 @@ public sealed interface TargetSpec permits PeArraySpec {
      * one of this kind's numeric parameters.
      */
     double number(String column);
+
+    /**
+     * Runs a quantized workload's layers on this target.
+     *
+     * @throws org.bitsweep.workloads.UserInputException when the target cannot run it (in a sweep: a row that says
+     *                                                   why)
+     */
+    org.bitsweep.sim.target.TargetResult run(java.util.List<org.bitsweep.workloads.trace.LayerTrace> layers);
 }

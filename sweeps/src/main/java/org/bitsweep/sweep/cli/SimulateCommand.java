@@ -13,7 +13,6 @@ import java.util.concurrent.Callable;
 import org.bitsweep.sim.accelerator.Accelerator;
 import org.bitsweep.sim.LayerResult;
 import org.bitsweep.sim.SimResult;
-import org.bitsweep.sim.Simulator;
 import org.bitsweep.sim.mapping.Mapping;
 import org.bitsweep.sim.spec.Knob;
 import org.bitsweep.sim.spec.KnobValues;
@@ -21,6 +20,7 @@ import org.bitsweep.sim.spec.PeArraySpec;
 import org.bitsweep.sim.spec.ScaleSimConfig;
 import org.bitsweep.sim.spec.TargetKinds;
 import org.bitsweep.sim.spec.TargetSpec;
+import org.bitsweep.sim.target.TargetResult;
 import org.bitsweep.sweep.model.DesignPoint;
 import org.bitsweep.sweep.model.GranularityChoice;
 import org.bitsweep.sweep.model.PointResult;
@@ -87,27 +87,27 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DesignPoint point = point();
-        Accelerator acc;
-        try {
-            acc = ((PeArraySpec) point.target()).build();
-        } catch (UserInputException e) {
-            throw KnobOptions.inOptionTerms(e, knobs());
-        }
         Trace trace = Trace.uniform(point.workload().workload(), point.quantization().formats(),
                 point.quantization().granularity());
-        SimResult r;
+        TargetResult r;
         try {
-            r = Simulator.run(acc, trace.layers());
+            r = point.target().run(trace.layers());
         } catch (UserInputException e) {
             throw KnobOptions.inOptionTerms(e, knobs());
         }
         PointResult result = new PointResult(point, Double.NaN, "", trace.layers().get(0).weightBitsPerElement(),
                 Optional.of(r), Optional.empty(), Map.of(), true, "");
         PrintWriter w = spec.commandLine().getOut();
-        if (json)
-            w.println(Json.write(report(acc, result, r)));
-        else
-            printTable(w, acc, trace, r);
+        Map<String, Object> columns = columns(result);
+        if (json) {
+            if (r instanceof SimResult sim)
+                details(columns, (PeArraySpec) point.target(), sim);
+            w.println(Json.write(columns));
+        } else if (r instanceof SimResult sim) {
+            printTable(w, ((PeArraySpec) point.target()).build(), trace, sim);
+        } else {
+            columns.forEach((k, v) -> w.printf(Locale.ROOT, "%-26s %s%n", k, v));
+        }
         return 0;
     }
 
@@ -161,25 +161,30 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private static Map<String, Object> report(Accelerator acc, PointResult result, SimResult r) {
+    /** The results row's columns for this point, as a sweep would write them (no accuracy: simulate measures none). */
+    private static Map<String, Object> columns(PointResult result) {
         ResultColumns columns = ResultColumns.of("weight_sqnr_db", List.of(result.point().target().kind()), List.of());
         Map<String, Object> m = new LinkedHashMap<>();
         for (ResultColumn c : columns.all())
             if (c.kind() != ResultColumn.Kind.ACCURACY && c.kind() != ResultColumn.Kind.ID
                     && !c.name().equals("accuracy_source") && !c.name().equals("feasible") && !c.name().equals("reason"))
                 m.put(c.name(), c.value().apply(result));
+        return m;
+    }
+
+    /** A PE array's breakdowns, sources and layers, after the row's columns. */
+    private static void details(Map<String, Object> m, PeArraySpec spec, SimResult r) {
         m.put("breakdown", r.energy().entries());
         m.put("area_breakdown", r.area().entries());
         m.put("area_not_priced", r.area().notPriced());
         m.put("sources", r.sources());
         List<Map<String, Object>> layers = new ArrayList<>(r.layers().size());
         for (LayerResult l : r.layers())
-            layers.add(layer(acc, r, l));
+            layers.add(layer(spec.clockMhz(), r, l));
         m.put("layers", layers);
-        return m;
     }
 
-    private static Map<String, Object> layer(Accelerator acc, SimResult r, LayerResult l) {
+    private static Map<String, Object> layer(double clockMhz, SimResult r, LayerResult l) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", l.name());
         m.put("gemm", l.shape().toString());
@@ -188,7 +193,7 @@ final class SimulateCommand implements Callable<Integer> {
         m.put("compute_cycles", l.computeCycles());
         m.put("memory_cycles", l.memoryCycles());
         m.put("stall_cycles", l.cycles() - l.computeCycles());
-        m.put("seconds", l.cycles() / (acc.clockMhz() * 1e6));
+        m.put("seconds", l.cycles() / (clockMhz * 1e6));
         m.put("energy_pj", l.energy().totalPj());
         m.put("breakdown", l.energy().entries());
         m.put("area_um2", r.areaUm2());

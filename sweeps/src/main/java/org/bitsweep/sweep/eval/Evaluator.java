@@ -8,11 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.catalog.PeCatalog;
 import org.bitsweep.pe.PeParams;
-import org.bitsweep.sim.accelerator.Accelerator;
 import org.bitsweep.sim.accelerator.Infeasible;
-import org.bitsweep.sim.SimResult;
-import org.bitsweep.sim.Simulator;
 import org.bitsweep.sim.spec.PeArraySpec;
+import org.bitsweep.sim.target.TargetResult;
 import org.bitsweep.sweep.expr.Variables;
 import org.bitsweep.sweep.model.AccuracySpec;
 import org.bitsweep.sweep.model.Constraint;
@@ -89,9 +87,9 @@ public final class Evaluator {
         Trace trace = traces.computeIfAbsent(new TraceKey(p.workload().spec(), p.quantization().formats(),
                 p.quantization().granularity()), k -> Trace.uniform(p.workload().workload(), k.formats(),
                 k.granularity()));
-        Optional<SimResult> sim = Optional.empty();
+        Optional<TargetResult> result = Optional.empty();
         try {
-            sim = Optional.of(Simulator.run(accelerator(p), trace.layers()));
+            result = Optional.of(p.target().run(trace.layers()));
         } catch (Infeasible e) {
             refusal = new Refusal(e.category(), e.getMessage());
         } catch (UserInputException e) {
@@ -99,7 +97,7 @@ public final class Evaluator {
         }
 
         PointResult partial = new PointResult(p, acc, sweep.accuracy().describe(),
-                trace.layers().get(0).weightBitsPerElement(), sim, Optional.ofNullable(refusal), Map.of(), false, "");
+                trace.layers().get(0).weightBitsPerElement(), result, Optional.ofNullable(refusal), Map.of(), false, "");
         Map<String, Double> derived = new HashMap<>();
         Variables v = variables(partial, derived);
         for (Derived d : sweep.derived())
@@ -113,14 +111,8 @@ public final class Evaluator {
                     reason = "constraint: " + c.expression().text();
                     break;
                 }
-        return new PointResult(p, acc, sweep.accuracy().describe(), trace.layers().get(0).weightBitsPerElement(), sim,
-                Optional.ofNullable(refusal), derived, feasible, reason);
-    }
-
-    private static Accelerator accelerator(DesignPoint p) {
-        if (p.target() instanceof PeArraySpec spec)
-            return spec.build();
-        throw new IllegalStateException("no simulator for target kind " + p.target().kind());
+        return new PointResult(p, acc, sweep.accuracy().describe(), trace.layers().get(0).weightBitsPerElement(),
+                result, Optional.ofNullable(refusal), derived, feasible, reason);
     }
 
     /** What metric expressions read: derived columns so far, the accuracy, the metrics, then the parameters. */
@@ -144,7 +136,7 @@ public final class Evaluator {
             @Override
             public String text(String name) {
                 if (name.equals("bound"))
-                    return partial.sim().map(s -> s.bound().name().toLowerCase(java.util.Locale.ROOT)).orElse(null);
+                    return partial.result().map(TargetResult::boundId).orElse(null);
                 return params.text(name);
             }
         };

@@ -4,18 +4,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 
-import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.spec.Knob;
 import org.bitsweep.sim.spec.PeArraySpec;
 import org.bitsweep.sim.spec.TargetKinds;
+import org.bitsweep.sim.target.MetricColumn;
+import org.bitsweep.sim.target.TargetResult;
 import org.bitsweep.sweep.model.ResultColumn.Kind;
 
 /**
@@ -53,7 +52,7 @@ public final class ResultColumns {
         List<ResultColumn> c = new ArrayList<>(parameters(targetKinds));
         c.add(new ResultColumn(accuracyMetric, Kind.ACCURACY, Units.of(accuracyMetric),
                 "the accuracy axis (accuracy_source says on what it was measured)", PointResult::accuracy));
-        c.addAll(metrics());
+        c.addAll(metrics(targetKinds));
         for (Derived d : derived)
             c.add(new ResultColumn(d.name(), Kind.DERIVED, Units.of(d.name()), "derived: " + d.expression().text(),
                     r -> r.derived().getOrDefault(d.name(), Double.NaN)));
@@ -113,48 +112,41 @@ public final class ResultColumns {
         return new ResultColumn(name, Kind.NUMBER_PARAMETER, Units.of(name), meaning, value);
     }
 
-    private static List<ResultColumn> metrics() {
+    /**
+     * The weight storage, then the metric columns of each target kind in use, in kind order, each name once: a
+     * column's value is read by the kind of the row's own target, and is NaN for a kind that has no such column.
+     */
+    private static List<ResultColumn> metrics(List<String> targetKinds) {
         List<ResultColumn> c = new ArrayList<>();
         c.add(new ResultColumn("weight_bits_per_element", Kind.METRIC, "bits", "storage per weight, counting each "
                 + "group's FP16 scale and any selector (int4 in groups of 128: 4.125)", PointResult::weightBitsPerElement));
-        c.add(sim("cycles", "one run of the workload (a decode step, or a prefill)", SimResult::cycles));
-        c.add(sim("compute_cycles", "what the array alone would take, stall-free", SimResult::computeCycles));
-        c.add(sim("memory_cycles", "what the DRAM traffic alone would take", SimResult::memoryCycles));
-        c.add(sim("stall_cycles", "cycles waiting on DRAM: cycles − compute_cycles", s -> s.cycles() - s.computeCycles()));
-        c.add(sim("seconds", "one run of the workload", SimResult::seconds));
-        c.add(sim("macs", "multiply-accumulates of one run", SimResult::macs));
-        c.add(sim("dram_bytes", "bytes read from and written to DRAM", SimResult::dramBytes));
-        c.add(sim("energy_pj", "total energy of one run: the sum of the energy_* columns after it",
-                s -> s.energy().totalPj()));
-        c.add(sim("energy_mac_pj", "the PEs' arithmetic", s -> s.energy().macPj()));
-        c.add(sim("energy_register_pj", "the PEs' registers", s -> s.energy().registerPj()));
-        c.add(sim("energy_weight_sram_pj", "weight buffer reads and writes", s -> s.energy().weightSramPj()));
-        c.add(sim("energy_activation_sram_pj", "activation buffer reads and writes",
-                s -> s.energy().activationSramPj()));
-        c.add(sim("energy_output_sram_pj", "output buffer reads and writes", s -> s.energy().outputSramPj()));
-        c.add(sim("energy_dram_pj", "DRAM traffic", s -> s.energy().dramPj()));
-        c.add(sim("energy_leakage_pj", "the PE array's leakage over the run", s -> s.energy().leakagePj()));
-        c.add(sim("area_um2", "PE array area (buffers are not priced)", SimResult::areaUm2));
-        c.add(sim("utilization", "useful PE-cycles over available PE-cycles", SimResult::utilization));
+        List<String> seen = new ArrayList<>();
+        for (String kindId : targetKinds)
+            for (MetricColumn m : TargetKinds.of(kindId).metrics())
+                if (!seen.contains(m.name())) {
+                    seen.add(m.name());
+                    c.add(metric(m));
+                }
         return c;
     }
 
-    private static ResultColumn sim(String name, String meaning, ToDoubleFunction<SimResult> read) {
-        boolean whole = name.endsWith("cycles") || name.equals("macs") || name.endsWith("_bytes");
+    private static ResultColumn metric(MetricColumn m) {
         Function<PointResult, Object> value = r -> {
-            Optional<SimResult> s = r.sim();
-            if (s.isEmpty())
+            if (r.result().isEmpty())
                 return Double.NaN;
-            double v = read.applyAsDouble(s.get());
-            return whole ? (Object) (long) v : (Object) v;
+            MetricColumn own = TargetKinds.of(r.point().target().kind()).metric(m.name());
+            if (own == null)
+                return Double.NaN;
+            double v = own.read().applyAsDouble(r.result().get());
+            return m.integral() ? (Object) (long) v : (Object) v;
         };
-        return new ResultColumn(name, Kind.METRIC, Units.of(name), meaning, value);
+        return new ResultColumn(m.name(), Kind.METRIC, Units.of(m.name()), m.meaning(), value);
     }
 
     private static List<ResultColumn> outcome() {
         return List.of(
                 new ResultColumn("bound", Kind.OUTCOME, "", "compute or memory: which of the two sets the run's time",
-                        r -> r.sim().map(s -> s.bound().name().toLowerCase(Locale.ROOT)).orElse("")),
+                        r -> r.result().map(TargetResult::boundId).orElse("")),
                 new ResultColumn("feasible", Kind.OUTCOME, "", "whether the point ran and met the metric constraints",
                         PointResult::feasible),
                 new ResultColumn("reason", Kind.OUTCOME, "", "why not feasible: what refused the point, or the "
