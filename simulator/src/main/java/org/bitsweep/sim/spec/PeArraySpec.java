@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.catalog.PeCatalog;
+import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.Simulator;
@@ -28,6 +29,7 @@ import org.bitsweep.sim.target.MetricColumn;
 import org.bitsweep.sim.target.TargetResult;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.trace.LayerTrace;
+import org.bitsweep.workloads.trace.OperandFormats;
 
 /**
  * A PE array target: a PE model in an R×C systolic array with a dataflow, three buffers, a DRAM channel, a clock and
@@ -209,6 +211,26 @@ public record PeArraySpec(String pe, SystolicArray array, Dataflow dataflow, int
         Buffers buffers = new Buffers(buffer(weightBufferKib), buffer(activationBufferKib), buffer(outputBufferKib));
         return new Accelerator(PeCatalog.create(pe, new PeParams(accumulatorBits, overflow)), array, dataflow, buffers,
                 dram, clockMhz, cost, partialSumBits, timing, objective);
+    }
+
+    /**
+     * The PE's refusal; blamed on the accumulator when both formats are integers (a wider accumulator would take
+     * them), else on the PE.
+     */
+    @Override
+    public java.util.Optional<Unsupported> unsupported(OperandFormats f) {
+        PeModel model = PeCatalog.create(pe, new PeParams(accumulatorBits, Overflow.WRAP));
+        if (model.supports(f))
+            return java.util.Optional.empty();
+        if (f.bothIntegers())
+            return java.util.Optional.of(new Unsupported(ACCUMULATOR_BITS, "%d with pe %s: %s".formatted(accumulatorBits,
+                    pe, model.unsupportedReason(f))));
+        return java.util.Optional.of(new Unsupported(PE, model.unsupportedReason(f)));
+    }
+
+    @Override
+    public List<Knob<?>> supportKnobs() {
+        return List.of(PE, ACCUMULATOR_BITS);
     }
 
     @Override

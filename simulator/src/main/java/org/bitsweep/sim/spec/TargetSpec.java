@@ -24,6 +24,23 @@ public sealed interface TargetSpec permits PeArraySpec {
     double number(String column);
 
     /**
+     * Why this target cannot run weights and activations in these formats, naming the knob a user would change; empty
+     * when it can. A sweep checks it before any work on the combinations its points hold.
+     */
+    default java.util.Optional<Unsupported> unsupported(org.bitsweep.workloads.trace.OperandFormats formats) {
+        return java.util.Optional.empty();
+    }
+
+    /** The knobs {@link #unsupported} depends on besides the formats: a sweep checks each combination of them once. */
+    default List<Knob<?>> supportKnobs() {
+        return List.of();
+    }
+
+    /** A refusal of a pair of formats, and the knob whose line a sweep's error names. */
+    record Unsupported(Knob<?> knob, String message) {
+    }
+
+    /**
      * Runs a quantized workload's layers on this target.
      *
      * @throws org.bitsweep.workloads.UserInputException when the target cannot run it (in a sweep: a row that says

@@ -68,11 +68,13 @@ public final class SpaceChecks {
         CaseSpace cs = space.caseSpace(caseIndex);
         SweepCase sc = cs.sweepCase;
         AccuracySpec accuracy = sweep.accuracy();
-        boolean peArray = sc.targetKind().equals(PeArraySpec.KIND);
+        List<String> support = new ArrayList<>(List.of("quantization.weights", "quantization.activations"));
+        cs.point(space.offset(caseIndex), cs.valueIndex(0)).target().supportKnobs()
+                .forEach(k -> support.add("target." + k.name()));
         List<List<String>> checks = new ArrayList<>();
         checks.add(List.of("quantization.weights", "quantization.granularity"));
         checks.add(List.of("quantization.weights", "quantization.granularity", "workload"));
-        checks.add(List.of("target.pe", "target.accumulator_bits", "quantization.weights", "quantization.activations"));
+        checks.add(support);
         checks.add(accuracy.throughPe() ? List.of("quantization.weights", "quantization.granularity",
                 "quantization.activations", "target.pe", "target.accumulator_bits")
                 : List.of("quantization.weights", "quantization.granularity", "quantization.activations"));
@@ -87,9 +89,9 @@ public final class SpaceChecks {
             }
         for (DesignPoint p : reps.get(1).values())
             groupsDivide(p, granularityAt, caseIndex);
-        if (peArray)
-            for (DesignPoint p : reps.get(2).values())
-                peRuns(p, sc);
+        for (DesignPoint p : reps.get(2).values())
+            p.target().unsupported(p.quantization().formats()).ifPresent(u ->
+                    problems.add(pointer(sc, "target." + u.knob().name()), u.message()));
         if (accuracy.isTop1())
             for (DesignPoint p : reps.get(3).values())
                 top1Runs(p, sc);
@@ -108,19 +110,6 @@ public final class SpaceChecks {
                                 .formatted(p.quantization().weights().name(), group.size()) + "channel:0)" : ""));
                 return;
             }
-    }
-
-    private void peRuns(DesignPoint p, SweepCase sc) {
-        PeArraySpec t = (PeArraySpec) p.target();
-        PeModel pe = PeCatalog.create(t.pe(), new PeParams(t.accumulatorBits(), Overflow.WRAP));
-        OperandFormats f = p.quantization().formats();
-        if (pe.supports(f))
-            return;
-        if (f.bothIntegers())
-            problems.add(pointer(sc, "target.accumulator_bits"), "%d with pe %s: %s".formatted(t.accumulatorBits(),
-                    t.pe(), pe.unsupportedReason(f)));
-        else
-            problems.add(pointer(sc, "target.pe"), pe.unsupportedReason(f));
     }
 
     /**
