@@ -24,7 +24,7 @@ import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.model.GemmShape;
 import org.bitsweep.workloads.model.Layer;
-import org.bitsweep.workloads.model.LayerKind;
+import org.bitsweep.workloads.model.LayerClass;
 import org.bitsweep.workloads.trace.LayerTrace;
 import org.bitsweep.workloads.trace.OperandFormats;
 import org.junit.jupiter.api.Test;
@@ -99,7 +99,7 @@ class SimulatorTest {
     @Test
     void breakdownsSumToTheirTotalsAndEveryEntryNamesItsSource() {
         LayerTrace fc = layer("fc", new GemmShape(64, 200, 300), 8);
-        LayerTrace qk = new LayerTrace(new Layer("qk", new GemmShape(64, 64, 32), 4, LayerKind.ATTENTION),
+        LayerTrace qk = new LayerTrace(new Layer("qk", new GemmShape(64, 64, 32), 4, LayerClass.ATTENTION_SCORE),
                 INT8_X_INT8, 8, 8);
         for (Dataflow df : Dataflow.all()) {
             SimResult r = Simulator.run(Accelerator.of(INT_MAC_32, new SystolicArray(8, 16), df, 4096, NM45),
@@ -143,9 +143,9 @@ class SimulatorTest {
     @Test
     void aLayerOfCountGemmsCostsCountTimesOne() {
         GemmShape s = new GemmShape(16, 16, 64);
-        SimResult one = Simulator.run(acc, List.of(new LayerTrace(new Layer("h", s, 1, LayerKind.ATTENTION),
+        SimResult one = Simulator.run(acc, List.of(new LayerTrace(new Layer("h", s, 1, LayerClass.ATTENTION_SCORE),
                 INT8_X_INT8, 8, 8)));
-        SimResult eight = Simulator.run(acc, List.of(new LayerTrace(new Layer("h", s, 8, LayerKind.ATTENTION),
+        SimResult eight = Simulator.run(acc, List.of(new LayerTrace(new Layer("h", s, 8, LayerClass.ATTENTION_SCORE),
                 INT8_X_INT8, 8, 8)));
         assertThat(eight.cycles()).isEqualTo(8 * one.cycles());
         assertThat(eight.dramBytes()).isEqualTo(8 * one.dramBytes());

@@ -28,7 +28,7 @@ class FpgaAcceleratorTest {
     static final GemmShape WIDE = new GemmShape(16, 4096, 64);
 
     static List<LayerTrace> one(GemmShape s, OperandFormats f, long count) {
-        return List.of(new LayerTrace(new Layer("fc", s, count, org.bitsweep.workloads.model.LayerKind.WEIGHT), f,
+        return List.of(new LayerTrace(new Layer("fc", s, count, org.bitsweep.workloads.model.LayerClass.LINEAR), f,
                 f.weight().bits(), f.activation().bits()));
     }
 

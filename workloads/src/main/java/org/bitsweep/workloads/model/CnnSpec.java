@@ -42,7 +42,8 @@ public record CnnSpec(String name, String source, int imageSize, int channels, L
         int in = channels;
         for (int i = 0; i < convs.size(); i++) {
             ConvLayer c = convs.get(i);
-            layers.add(new Layer("conv" + (i + 1), new GemmShape((long) size * size, c.out(), (long) in * c.kernel() * c.kernel())));
+            layers.add(new Layer("conv" + (i + 1), new GemmShape((long) size * size, c.out(),
+                    (long) in * c.kernel() * c.kernel()), LayerClass.CONVOLUTION));
             size /= c.pool();
             in = c.out();
         }

@@ -77,8 +77,11 @@ public record DecoderSpec(String name, String source, int hiddenSize, int interm
 
     /**
      * The GEMMs of one forward step over {@code m} new tokens attending to {@code context} positions: in every block
-     * the q, k, v, o projections, QKᵀ and A·V per query head (full, not causally halved, as dense kernels compute
-     * them), and the MLP; then the LM head on the last position only, as generation needs one token's logits.
+     * the q, k, v, o projections, QKᵀ and A·V (full, not causally halved, as dense kernels compute them), and the MLP;
+     * then the LM head on the last position only, as generation needs one token's logits. Attention runs once per
+     * key-value head, whose cached keys and values all of its query heads share (grouped-query attention): the
+     * queries of the {@code heads / kv heads} query heads are the rows of one GEMM, as BitMoD's simulator counts
+     * them, so the KV cache is read once per kv head, not once per query head.
      */
     public List<Layer> layers(long m, long context) {
         List<Layer> layers = new ArrayList<>();
@@ -88,10 +91,11 @@ public record DecoderSpec(String name, String source, int hiddenSize, int interm
             layers.add(new Layer(p + "attn.q_proj", new GemmShape(m, h, h)));
             layers.add(new Layer(p + "attn.k_proj", new GemmShape(m, kvWidth(), h)));
             layers.add(new Layer(p + "attn.v_proj", new GemmShape(m, kvWidth(), h)));
-            layers.add(new Layer(p + "attn.qk", new GemmShape(m, context, headDim()), numAttentionHeads,
-                    LayerKind.ATTENTION));
-            layers.add(new Layer(p + "attn.av", new GemmShape(m, headDim(), context), numAttentionHeads,
-                    LayerKind.ATTENTION));
+            long queries = m * (numAttentionHeads / numKeyValueHeads);
+            layers.add(new Layer(p + "attn.qk", new GemmShape(queries, context, headDim()), numKeyValueHeads,
+                    LayerClass.ATTENTION_SCORE));
+            layers.add(new Layer(p + "attn.av", new GemmShape(queries, headDim(), context), numKeyValueHeads,
+                    LayerClass.ATTENTION_VALUE));
             layers.add(new Layer(p + "attn.o_proj", new GemmShape(m, h, h)));
             if (gatedMlp) {
                 layers.add(new Layer(p + "mlp.gate_proj", new GemmShape(m, intermediateSize, h)));
@@ -102,7 +106,7 @@ public record DecoderSpec(String name, String source, int hiddenSize, int interm
                 layers.add(new Layer(p + "mlp.fc2", new GemmShape(m, h, intermediateSize)));
             }
         }
-        layers.add(new Layer("lm_head", new GemmShape(1, vocabSize, h)));
+        layers.add(new Layer("lm_head", new GemmShape(1, vocabSize, h), LayerClass.LM_HEAD));
         return layers;
     }
 

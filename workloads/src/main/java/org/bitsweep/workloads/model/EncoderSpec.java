@@ -43,8 +43,8 @@ public record EncoderSpec(String name, String source, int hiddenSize, int interm
             String p = "layers." + b + ".";
             for (String proj : List.of("query", "key", "value"))
                 layers.add(new Layer(p + "attention." + proj, new GemmShape(seq, h, h)));
-            layers.add(new Layer(p + "attention.qk", new GemmShape(seq, seq, headDim), numAttentionHeads, LayerKind.ATTENTION));
-            layers.add(new Layer(p + "attention.av", new GemmShape(seq, headDim, seq), numAttentionHeads, LayerKind.ATTENTION));
+            layers.add(new Layer(p + "attention.qk", new GemmShape(seq, seq, headDim), numAttentionHeads, LayerClass.ATTENTION_SCORE));
+            layers.add(new Layer(p + "attention.av", new GemmShape(seq, headDim, seq), numAttentionHeads, LayerClass.ATTENTION_VALUE));
             layers.add(new Layer(p + "attention.output", new GemmShape(seq, h, h)));
             layers.add(new Layer(p + "intermediate", new GemmShape(seq, intermediateSize, h)));
             layers.add(new Layer(p + "output", new GemmShape(seq, h, intermediateSize)));

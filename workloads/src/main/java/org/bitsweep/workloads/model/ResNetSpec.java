@@ -31,7 +31,7 @@ public record ResNetSpec(String name, String source, boolean bottleneck, List<In
 
         Layer layer() {
             long pixels = (long) outputSize() * outputSize();
-            return new Layer(name, new GemmShape(pixels, out, (long) in * kernel * kernel));
+            return new Layer(name, new GemmShape(pixels, out, (long) in * kernel * kernel), LayerClass.CONVOLUTION);
         }
 
         long params() {

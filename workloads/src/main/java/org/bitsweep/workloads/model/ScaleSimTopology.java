@@ -96,7 +96,7 @@ public final class ScaleSimTopology {
         long perLayerChannels = depthwise ? 1 : channels;
         GemmShape shape = new GemmShape(Math.multiplyExact(ofmapH, ofmapW), filters,
                 Math.multiplyExact(Math.multiplyExact(filterH, filterW), perLayerChannels));
-        return new Layer(name(where, f), shape, depthwise ? channels : 1, LayerKind.WEIGHT);
+        return new Layer(name(where, f), shape, depthwise ? channels : 1, LayerClass.CONVOLUTION);
     }
 
     private static String name(String where, List<String> f) {

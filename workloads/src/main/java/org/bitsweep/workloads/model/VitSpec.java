@@ -39,12 +39,13 @@ public record VitSpec(String name, String source, int imageSize, int patchSize, 
         int h = hiddenSize;
         int headDim = h / numHeads;
         List<Layer> layers = new ArrayList<>();
-        layers.add(new Layer("patch_embed", new GemmShape(patches(), h, 3L * patchSize * patchSize)));
+        layers.add(new Layer("patch_embed", new GemmShape(patches(), h, 3L * patchSize * patchSize),
+                LayerClass.CONVOLUTION));
         for (int b = 0; b < numLayers; b++) {
             String p = "blocks." + b + ".";
             layers.add(new Layer(p + "attn.qkv", new GemmShape(tokens, 3L * h, h)));
-            layers.add(new Layer(p + "attn.qk", new GemmShape(tokens, tokens, headDim), numHeads, LayerKind.ATTENTION));
-            layers.add(new Layer(p + "attn.av", new GemmShape(tokens, headDim, tokens), numHeads, LayerKind.ATTENTION));
+            layers.add(new Layer(p + "attn.qk", new GemmShape(tokens, tokens, headDim), numHeads, LayerClass.ATTENTION_SCORE));
+            layers.add(new Layer(p + "attn.av", new GemmShape(tokens, headDim, tokens), numHeads, LayerClass.ATTENTION_VALUE));
             layers.add(new Layer(p + "attn.proj", new GemmShape(tokens, h, h)));
             layers.add(new Layer(p + "mlp.fc1", new GemmShape(tokens, mlpSize, h)));
             layers.add(new Layer(p + "mlp.fc2", new GemmShape(tokens, h, mlpSize)));

@@ -27,4 +27,34 @@ public record Workload(String name, Phase phase, int batch, int sequenceLength, 
     public long weights() {
         return layers.stream().mapToLong(Layer::weights).sum();
     }
+
+    /**
+     * Tokens one run processes, what per-token figures divide by: one per sequence in a decode step, every prompt
+     * token in a prefill, every token of an encoder's sequences, one per image.
+     */
+    public long tokens() {
+        return phase == Phase.DECODE ? batch : Math.multiplyExact((long) batch, sequenceLength);
+    }
+
+    /**
+     * This workload over {@code batch} sequences (or images) at once, from a batch-1 workload: weight layers get
+     * {@code batch} times the rows of A, attention runs once per sequence.
+     */
+    public Workload batched(int batch) {
+        Checks.positive("batch", batch);
+        if (this.batch != 1)
+            throw new IllegalStateException("workload " + name + " is already batched (" + this.batch + ")");
+        if (batch == 1)
+            return this;
+        return new Workload(name, phase, batch, sequenceLength, layers.stream().map(l -> l.batched(batch)).toList());
+    }
+
+    /** The layers of these classes only, e.g. the linear layers without attention. */
+    public Workload only(java.util.Set<LayerClass> classes) {
+        List<Layer> kept = layers.stream().filter(l -> classes.contains(l.layerClass())).toList();
+        if (kept.isEmpty())
+            throw new org.bitsweep.workloads.UserInputException("workload %s has no %s layers".formatted(name,
+                    String.join(" or ", classes.stream().map(LayerClass::id).sorted().toList())));
+        return new Workload(name, phase, batch, sequenceLength, kept);
+    }
 }

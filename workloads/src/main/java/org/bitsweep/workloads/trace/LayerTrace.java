@@ -13,16 +13,27 @@ import org.bitsweep.workloads.model.Layer;
  * @param weightStatistics statistics of the B operand's codes, or null when the trace carries none
  * @param outlierColumns   the layer's outlier decomposition, or null when it runs without one (every MAC in
  *                         {@code formats})
+ * @param weightGroupSize  weights along k that share one scale (and so one dequantization) when the weights are
+ *                         grouped; 0 when one scale serves a whole output channel or tensor (one dequantization per
+ *                         output, every k MACs)
  */
 public record LayerTrace(Layer layer, OperandFormats formats, double weightBitsPerElement,
                          double activationBitsPerElement, CodeStatistics weightStatistics,
-                         OutlierColumns outlierColumns) {
+                         OutlierColumns outlierColumns, int weightGroupSize) {
     public LayerTrace {
         if (!(weightBitsPerElement > 0) || !(activationBitsPerElement > 0))
             throw new IllegalArgumentException("bits per element must be > 0");
+        if (weightGroupSize < 0)
+            throw new IllegalArgumentException("weight group size must be >= 0, got " + weightGroupSize);
         if (outlierColumns != null && outlierColumns.columns() != layer.shape().k())
             throw new IllegalArgumentException("outlier columns counted over K = %d, layer %s has K = %d"
                     .formatted(outlierColumns.columns(), layer.name(), layer.shape().k()));
+    }
+
+    /** A layer whose weights are not grouped. */
+    public LayerTrace(Layer layer, OperandFormats formats, double weightBitsPerElement,
+                      double activationBitsPerElement, CodeStatistics weightStatistics, OutlierColumns outlierColumns) {
+        this(layer, formats, weightBitsPerElement, activationBitsPerElement, weightStatistics, outlierColumns, 0);
     }
 
     /** A layer without an outlier decomposition. */
@@ -47,6 +58,18 @@ public record LayerTrace(Layer layer, OperandFormats formats, double weightBitsP
 
     /** This layer with an outlier decomposition. */
     public LayerTrace withOutliers(OutlierColumns outliers) {
-        return new LayerTrace(layer, formats, weightBitsPerElement, activationBitsPerElement, weightStatistics, outliers);
+        return new LayerTrace(layer, formats, weightBitsPerElement, activationBitsPerElement, weightStatistics, outliers,
+                weightGroupSize);
+    }
+
+    /** This layer with its weights in groups of {@code size} along k (0: one scale per output channel). */
+    public LayerTrace withWeightGroupSize(int size) {
+        return new LayerTrace(layer, formats, weightBitsPerElement, activationBitsPerElement, weightStatistics,
+                outlierColumns, size);
+    }
+
+    /** MACs per dequantization of a weight scale: the group size, or the whole reduction k when not grouped. */
+    public long macsPerScale() {
+        return weightGroupSize > 0 ? Math.min(weightGroupSize, layer.shape().k()) : layer.shape().k();
     }
 }

@@ -65,8 +65,30 @@ class ModelZooTest {
     void groupedQueryAttentionNarrowsKeysAndValuesNotTheHeads() {
         Workload w = zoo.workload("llama-3-8b:prefill:512");
         assertThat(w.layers().get(1).shape()).isEqualTo(new GemmShape(512, 1024, 4096));   // k_proj: 8 kv heads
-        assertThat(w.layers().get(3).count()).isEqualTo(32);                               // QKᵀ per query head
-        assertThat(w.layers().get(3).shape()).isEqualTo(new GemmShape(512, 512, 128));
+        // QKᵀ once per kv head, its 32 / 8 = 4 query heads' 512 queries each as the rows of one GEMM (as BitMoD's
+        // simulator counts it): the cached keys are read 8 times, not 32; the MACs are the same, 32 · 512 · 512 · 128.
+        assertThat(w.layers().get(3).count()).isEqualTo(8);
+        assertThat(w.layers().get(3).shape()).isEqualTo(new GemmShape(4 * 512, 512, 128));
+        assertThat(w.layers().get(3).layerClass()).isEqualTo(LayerClass.ATTENTION_SCORE);
+        assertThat(w.layers().get(4).layerClass()).isEqualTo(LayerClass.ATTENTION_VALUE);
+        assertThat(w.layers().get(3).macs()).isEqualTo(32L * 512 * 512 * 128);
+    }
+
+    @Test
+    void aBatchOfSequencesWidensTheWeightLayersAndRepeatsAttention() {
+        // LLaMA-2-7B decode, 16 sequences of 2048 tokens of context: each linear layer takes 16 rows, each sequence
+        // attends to its own cache (count 32 kv heads × 16), and the head makes 16 tokens' logits.
+        Workload w = zoo.workload("llama-2-7b:decode").batched(16);
+        assertThat(w.batch()).isEqualTo(16);
+        assertThat(w.tokens()).isEqualTo(16);
+        assertThat(w.layers().get(0).shape()).isEqualTo(new GemmShape(16, 4096, 4096));
+        assertThat(w.layers().get(3).shape()).isEqualTo(new GemmShape(1, 2048, 128));
+        assertThat(w.layers().get(3).count()).isEqualTo(32 * 16);
+        assertThat(w.layers().get(w.layers().size() - 1).shape()).isEqualTo(new GemmShape(16, 32000, 4096));
+        // A prefill of 512 tokens for 4 prompts processes 2,048 tokens.
+        assertThat(zoo.workload("llama-2-7b:prefill:512").batched(4).tokens()).isEqualTo(2048);
+        // Keeping only the weight layers drops attention: 7 of 9 layers per block, and the head.
+        assertThat(w.only(java.util.Set.of(LayerClass.LINEAR, LayerClass.LM_HEAD)).layers()).hasSize(7 * 32 + 1);
     }
 
     @Test

@@ -261,9 +261,7 @@ public final class PublishedComparisons {
     static Workload batched(Workload w, long batch) {
         List<Layer> layers = new ArrayList<>();
         for (Layer l : w.layers())
-            layers.add(l.kind() == LayerKind.WEIGHT
-                    ? new Layer(l.name(), new GemmShape(l.shape().m() * batch, l.shape().n(), l.shape().k()), l.count(), l.kind())
-                    : new Layer(l.name(), l.shape(), l.count() * batch, l.kind()));
+            layers.add(l.batched((int) batch));
         return new Workload(w.name() + ":batch" + batch, w.phase(), (int) batch, w.sequenceLength(), layers);
     }
 
