@@ -12,8 +12,9 @@ import org.bitsweep.workloads.model.GemmShape;
  * @param cycles        compute cycles plus the cycles the array waits on DRAM (see {@link Mapping#stallCycles()})
  * @param utilization   useful PE-cycles over available PE-cycles
  * @param mapping       the mapper's choice for one of the count GEMMs
+ * @param unit          what ran it: the PE array's dataflow ({@code os}, {@code dp}, …), or {@code attention_unit}
  */
 public record LayerResult(String name, GemmShape shape, long count, long cycles, long computeCycles,
                           long memoryCycles, long macs, EnergyBreakdown energy, double utilization, Bound bound,
-                          long dramBytes, Mapping mapping) {
+                          long dramBytes, Mapping mapping, String unit) {
 }

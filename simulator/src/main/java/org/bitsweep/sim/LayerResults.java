@@ -26,7 +26,8 @@ final class LayerResults extends AbstractList<LayerResult> implements RandomAcce
         return new LayerResult(t.layer().name(), once.shape(), count, Math.multiplyExact(once.cycles(), count),
                 Math.multiplyExact(once.computeCycles(), count), Math.multiplyExact(once.memoryCycles(), count),
                 Math.multiplyExact(once.macs(), count), count == 1 ? once.energy() : once.energy().times(count),
-                once.utilization(), once.bound(), Math.multiplyExact(once.dramBytes(), count), once.mapping());
+                once.utilization(), once.bound(), Math.multiplyExact(once.dramBytes(), count), once.mapping(),
+                once.unit());
     }
 
     @Override

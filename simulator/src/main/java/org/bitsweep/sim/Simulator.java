@@ -44,8 +44,19 @@ public final class Simulator {
     }
 
     public static SimResult run(Accelerator acc, List<LayerTrace> layers) {
+        return run(acc, List.of(acc.dataflow()), layers);
+    }
+
+    /**
+     * Each layer on whichever of {@code dataflows} the accelerator's objective prefers for it (cycles, energy, or
+     * their product): an array that can run several dataflows (or a mapper free to pick one per layer) runs decode's
+     * matrix-vector layers one way and prefill's matrix-matrix layers another.
+     */
+    public static SimResult run(Accelerator acc, List<Dataflow> dataflows, List<LayerTrace> layers) {
         if (layers.isEmpty())
             throw new IllegalArgumentException("empty trace");
+        if (dataflows.isEmpty())
+            throw new IllegalArgumentException("no dataflow to run");
         TracePlan plan = TracePlan.of(layers);
         PeModel pe = acc.pe();
         AsicCostModel cost = acc.cost();
@@ -67,7 +78,12 @@ public final class Simulator {
             }
         }
         Prices prices = new Prices(acc, widest);
-        Mapper mapper = new Mapper(acc, prices);
+        Accelerator[] candidates = new Accelerator[dataflows.size()];
+        Mapper[] mappers = new Mapper[dataflows.size()];
+        for (int d = 0; d < candidates.length; d++) {
+            candidates[d] = dataflows.get(d) == acc.dataflow() ? acc : acc.withDataflow(dataflows.get(d));
+            mappers[d] = new Mapper(candidates[d], prices);
+        }
         Set<Part> macParts = new LinkedHashSet<>();
         Set<Part> registerParts = new LinkedHashSet<>();
         Map<PeKey, PeCost> peCosts = new HashMap<>();
@@ -85,7 +101,7 @@ public final class Simulator {
             LayerTrace t = plan.representative[g];
             PeCost pc = peCosts.computeIfAbsent(new PeKey(t.formats(), t.weightStatistics()),
                     k -> PeCost.of(acc, t, macParts, registerParts));
-            LayerResult once = simulate(acc, mapper, prices, t, pc);
+            LayerResult once = best(candidates, mappers, prices, t, pc);
             perGemm[g] = once;
             long n = plan.gemms[g];
             cycles = Math.addExact(cycles, Math.multiplyExact(once.cycles(), n));
@@ -101,6 +117,34 @@ public final class Simulator {
                 new AreaBreakdown(array.pes() * peAreaUm2, acc.buffers()),
                 busyPeCycles / ((double) cycles * array.pes()), Bound.of(computeCycles, memoryCycles), dramBytes,
                 new Pricing(acc, widest, macParts, registerParts), new LayerResults(plan, perGemm));
+    }
+
+    /**
+     * The layer under each candidate dataflow, the best by the objective; a dataflow whose tiles do not fit is passed
+     * over, and only when none fits is the layer refused.
+     */
+    private static LayerResult best(Accelerator[] candidates, Mapper[] mappers, Prices prices, LayerTrace t,
+                                    PeCost pc) {
+        if (candidates.length == 1)
+            return simulate(candidates[0], mappers[0], prices, t, pc);
+        LayerResult best = null;
+        Infeasible first = null;
+        for (int d = 0; d < candidates.length; d++) {
+            LayerResult r;
+            try {
+                r = simulate(candidates[d], mappers[d], prices, t, pc);
+            } catch (Infeasible e) {
+                if (first == null)
+                    first = e;
+                continue;
+            }
+            if (best == null || candidates[0].objective().better(r.cycles(), r.energy().totalPj(), best.cycles(),
+                    best.energy().totalPj()))
+                best = r;
+        }
+        if (best == null)
+            throw first;
+        return best;
     }
 
     /** A PE's timing and activity depend on the operand formats and the codes, not on the GEMM's shape. */
@@ -156,8 +200,8 @@ public final class Simulator {
         Mapping mapping;
         try {
             mapping = mapper.map(new Mapper.Problem(s, stretched, revisit, df.folds(s, array, pe.lanes()),
-                    pe.lanes(), activationBits, weightBits, outputBits, visits -> arraySramPj(acc, prices, s, once, visits, activationBits,
-                    weightBits, outputBits).total()));
+                    pe.lanes(), activationBits, weightBits, outputBits, visits -> arraySramPj(acc, prices, s, once, visits,
+                    activationBits, weightBits, outputBits).total(), s.macs() * (pe.macPj() + pe.registerPj())));
         } catch (Infeasible e) {
             throw new Infeasible(e.category(), "layer " + t.layer().name() + ": " + e.getMessage());
         }
@@ -176,7 +220,7 @@ public final class Simulator {
         // Useful lane-cycles over available lane-cycles.
         double utilization = macs * pe.cyclesPerMac() / ((double) cycles * array.pes() * pe.lanes());
         return new LayerResult(t.layer().name(), s, 1, cycles, compute, memory, macs, energy, utilization,
-                Bound.of(compute, memory), mapping.dramBytes(), mapping);
+                Bound.of(compute, memory), mapping.dramBytes(), mapping, df.id());
     }
 
     /** Energy of the array's own buffer accesses, by buffer; it depends on the mapping only through the visits. */

@@ -12,12 +12,13 @@ import org.bitsweep.workloads.model.GemmShape;
  * into <em>folds</em> of R × C, ⌈S_R/R⌉·⌈S_C/C⌉ of them, and each fold streams the whole temporal loop T. Each
  * dataflow is one file; they share this method set.
  */
-public sealed interface Dataflow permits OutputStationary, WeightStationary, InputStationary {
+public sealed interface Dataflow permits OutputStationary, WeightStationary, InputStationary, DotProduct {
     OutputStationary OS = new OutputStationary();
     WeightStationary WS = new WeightStationary();
     InputStationary IS = new InputStationary();
+    DotProduct DP = new DotProduct();
 
-    /** The name used on the command line: {@code os}, {@code ws} or {@code is}. */
+    /** The name used on the command line: {@code os}, {@code ws}, {@code is} or {@code dp}. */
     String id();
 
     /** The loop mapped onto the array's rows (SCALE-Sim's S_R). */
@@ -103,14 +104,20 @@ public sealed interface Dataflow permits OutputStationary, WeightStationary, Inp
         return computeCycles(s, a, (double) cyclesPerMac, 1, timing);
     }
 
+    /** The systolic dataflows SCALE-Sim has, and the dot-product lanes. */
     static List<Dataflow> all() {
+        return List.of(OS, WS, IS, DP);
+    }
+
+    /** The systolic ones, whose timing SCALE-Sim also models. */
+    static List<Dataflow> systolic() {
         return List.of(OS, WS, IS);
     }
 
     static Dataflow parse(String option, String text) {
         String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
         return all().stream().filter(d -> d.id().equals(t)).findFirst()
-                .orElseThrow(() -> new UserInputException("%s: \"%s\"; valid: os, ws, is".formatted(option, text)));
+                .orElseThrow(() -> new UserInputException("%s: \"%s\"; valid: os, ws, is, dp".formatted(option, text)));
     }
 
     static long ceilDiv(long a, long b) {

@@ -14,7 +14,8 @@ import org.bitsweep.workloads.model.GemmShape;
 
 /**
  * Chooses, for one GEMM on one accelerator, the tile sizes and the loop order between DRAM and the buffers that
- * minimise cycles (or energy), with two tiles of each operand in its buffer (double buffering).
+ * minimise cycles, energy or their product (the accelerator's {@link Objective}), with two tiles of each operand in
+ * its buffer (double buffering).
  *
  * <p>The array runs the dataflow's folds. A tile's spatial sides are multiples of the array's (powers of two times
  * R or C, or the whole dimension), so a tile is a block of whole folds; its temporal side is the whole temporal loop
@@ -49,10 +50,12 @@ public final class Mapper {
      * @param outputBits     bits per finished C element (the next layer's activations)
      * @param arraySramPj    the energy of the array's own buffer accesses when each fold runs this many times (the
      *                       stationary operand reloads at every visit), for the energy objective
+     * @param fixedPj        the energy no mapping changes (the MACs and the PEs' registers): the energy-delay
+     *                       product needs the whole energy, not only the part the mapping moves
      */
     public record Problem(GemmShape shape, long computeCycles, double revisitCycles, long folds, int lanes,
                           double activationBits, double weightBits, double outputBits,
-                          LongToDoubleFunction arraySramPj) {
+                          LongToDoubleFunction arraySramPj, double fixedPj) {
         public Problem {
             if (computeCycles < 0 || !(revisitCycles >= 0) || folds < 1 || lanes < 1 || !(activationBits > 0)
                     || !(weightBits > 0) || !(outputBits > 0))
@@ -265,11 +268,17 @@ public final class Mapper {
                 primary = cycles;
                 secondary = traffic;
             } else {
-                primary = traffic * prices.dramPjPerBit() + trafficA * prices.write(Operand.ACTIVATIONS)
+                double energy = traffic * prices.dramPjPerBit() + trafficA * prices.write(Operand.ACTIVATIONS)
                         + trafficB * prices.write(Operand.WEIGHTS) + outputReads * prices.write(Operand.OUTPUTS)
                         + outputWrites * prices.read(Operand.OUTPUTS) + cycles * prices.leakagePjPerCycle()
                         + problem.arraySramPj().applyAsDouble(revisits ? trips[time] : 1);
-                secondary = cycles;
+                if (acc.objective() == Objective.ENERGY) {
+                    primary = energy;
+                    secondary = cycles;
+                } else {
+                    primary = cycles * (energy + problem.fixedPj());
+                    secondary = cycles;
+                }
             }
             if (!found || primary < bestPrimary || (primary == bestPrimary && secondary < bestSecondary)) {
                 found = true;

@@ -41,7 +41,7 @@ import org.bitsweep.workloads.trace.OperandFormats;
  * @param bufferBytesPerCycle what each buffer moves per cycle; empty: as much as the array asks
  * @param dramPjPerBit        DRAM energy per bit; empty: the node's DRAM table (Horowitz, ISSCC 2014)
  */
-public record PeArraySpec(String pe, SystolicArray array, Dataflow dataflow, int accumulatorBits, Overflow overflow,
+public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflow, int accumulatorBits, Overflow overflow,
                           int bufferKib, OptionalInt weightBufferKib, OptionalInt activationBufferKib,
                           OptionalInt outputBufferKib, int bufferBanks, OptionalDouble bufferBytesPerCycle,
                           double dramGbps, OptionalDouble dramPjPerBit, double clockMhz, String node,
@@ -67,9 +67,12 @@ public record PeArraySpec(String pe, SystolicArray array, Dataflow dataflow, int
     public static final Knob<Integer> COLS = Knob.of("cols", Integer.class, null, "C",
             "PE columns, as an axis of its own (instead of array)", "1 to " + SystolicArray.MAX_DIM,
             Parsers.integer(1, SystolicArray.MAX_DIM), Range.INTEGER);
-    public static final Knob<Dataflow> DATAFLOW = new Knob<>("dataflow", Dataflow.class, Dataflow.OS, "DF",
-            "what stays in the PEs: os (outputs), ws (weights) or is (inputs); docs/simulator.md", "os, ws, is",
-            Parsers.choice("dataflow", Dataflow.all(), Dataflow::id), Dataflow::id, Range.NONE);
+    public static final Knob<DataflowChoice> DATAFLOW = new Knob<>("dataflow", DataflowChoice.class,
+            DataflowChoice.of(Dataflow.OS), "DF",
+            "how a GEMM maps onto the array: os, ws, is (output, weight, input stationary, systolic) or dp (dot-product "
+                    + "lanes: outputs down the rows, tokens across); several (os+dp) or auto: the mapper picks per "
+                    + "layer; docs/simulator.md", "os, ws, is, dp, auto, or several joined by +",
+            DataflowChoice::parse, DataflowChoice::id, Range.NONE);
     public static final Knob<Integer> ACCUMULATOR_BITS = Knob.of("accumulator_bits", Integer.class, 32, "N",
             "the PE's accumulator width; for fp-mac and lmul 16 is an fp16 and 32 an fp32 accumulator",
             PeParams.MIN_ACC_BITS + " to " + PeParams.MAX_ACC_BITS + "; must hold one full product",
@@ -111,8 +114,9 @@ public record PeArraySpec(String pe, SystolicArray array, Dataflow dataflow, int
             "compute timing: bitsweep (fill, stream and drain of every fold) or scalesim (SCALE-Sim v2.0.2's "
                     + "stall-free total; docs/simulator.md)", "bitsweep, scalesim",
             Parsers.choice("timing", List.of(Timing.values()), Timing::id), Timing::id, Range.NONE);
-    public static final Knob<Objective> OBJECTIVE = new Knob<>("objective", Objective.class, Objective.CYCLES, "O",
-            "what the mapper minimises per layer; the other quantity breaks ties", "cycles, energy",
+    public static final Knob<Objective> OBJECTIVE = new Knob<>("objective", Objective.class, Objective.EDP, "O",
+            "what the mapper minimises per layer (and, with several dataflows, picks each layer's by): cycles, energy, "
+                    + "or edp, their product", "cycles, energy, edp",
             Parsers.choice("objective", List.of(Objective.values()), Objective::id), Objective::id, Range.NONE);
     /** Not a field: a SCALE-Sim .cfg whose array, dataflow, buffers and banks become the defaults of those knobs. */
     public static final Knob<String> SCALESIM_CONFIG = Knob.of("scalesim_config", String.class, "none", "FILE",
@@ -209,8 +213,8 @@ public record PeArraySpec(String pe, SystolicArray array, Dataflow dataflow, int
                 ? new Dram(dramGbps, dramPjPerBit.getAsDouble(), "given with dram_pj_per_bit")
                 : Dram.priced(dramGbps, cost);
         Buffers buffers = new Buffers(buffer(weightBufferKib), buffer(activationBufferKib), buffer(outputBufferKib));
-        return new Accelerator(PeCatalog.create(pe, new PeParams(accumulatorBits, overflow)), array, dataflow, buffers,
-                dram, clockMhz, cost, partialSumBits, timing, objective);
+        return new Accelerator(PeCatalog.create(pe, new PeParams(accumulatorBits, overflow)), array,
+                dataflow.allowed().get(0), buffers, dram, clockMhz, cost, partialSumBits, timing, objective);
     }
 
     /**
@@ -233,9 +237,10 @@ public record PeArraySpec(String pe, SystolicArray array, Dataflow dataflow, int
         return List.of(PE, ACCUMULATOR_BITS);
     }
 
+    /** Each layer on the dataflow the objective prefers among those allowed. */
     @Override
     public SimResult run(List<LayerTrace> layers) {
-        return Simulator.run(build(), layers);
+        return Simulator.run(build(), dataflow.allowed(), layers);
     }
 
     /** The node's cost model; building one checks the node against every table, so each is built once. */

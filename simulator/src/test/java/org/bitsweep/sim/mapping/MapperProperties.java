@@ -91,9 +91,12 @@ class MapperProperties {
                     Timing.BITSWEEP);
             if (r.mapping().visits() == 1)
                 assertThat(r.computeCycles()).as("compute cycles, one visit").isEqualTo(dataflowCycles);
-            else
+            else if (Dataflow.systolic().contains(df))
                 assertThat(r.computeCycles()).as("compute cycles, %d visits", r.mapping().visits())
                         .isGreaterThan(dataflowCycles);
+            else                // dot-product lanes have no fill or drain: a revisit costs no cycles
+                assertThat(r.computeCycles()).as("compute cycles, %d visits", r.mapping().visits())
+                        .isEqualTo(dataflowCycles);
             assertThat(r.cycles()).as("cycles vs compute").isGreaterThanOrEqualTo(r.computeCycles());
             assertThat(r.cycles()).as("cycles vs memory").isGreaterThanOrEqualTo(r.memoryCycles() - 1);
         });

@@ -56,8 +56,8 @@ class TargetKnobsTest {
             PeArraySpec p = (PeArraySpec) point.target();
             List<Object> row = e.evaluate(point).values();
             Accelerator a = Accelerator.of(new IntMacPe(new PeParams(32, Overflow.WRAP)), p.array(),
-                            p.dataflow(), 256 * 1024L, cost)
-                    .withDram(Dram.priced(p.dramGbps(), cost)).withTiming(p.timing());
+                            p.dataflow().only(), 256 * 1024L, cost)
+                    .withDram(Dram.priced(p.dramGbps(), cost)).withTiming(p.timing()).withObjective(p.objective());
             SimResult direct = Simulator.run(a, trace.layers());
             assertThat(row.get(header.indexOf("cycles"))).as("point %d", point.id()).isEqualTo(direct.cycles());
             assertThat(row.get(header.indexOf("compute_cycles"))).isEqualTo(direct.computeCycles());

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.sim.array.Dataflow;
+import org.bitsweep.sim.spec.DataflowChoice;
 import org.bitsweep.sim.array.SystolicArray;
 import org.bitsweep.sim.array.Timing;
 import org.bitsweep.sweep.model.GranularityChoice;
@@ -285,12 +286,13 @@ class SweepFileReaderTest {
     @Test
     void dataflowDramBandwidthAndTimingAreAxesWithTheSimulatorsDefaults() throws Exception {
         SweepFile defaults = read(MINIMAL);
-        assertThat(values(defaults, "target.dataflow")).containsExactly(Dataflow.OS);
+        assertThat(values(defaults, "target.dataflow")).containsExactly(DataflowChoice.of(Dataflow.OS));
         assertThat(values(defaults, "target.dram_gbps")).containsExactly(64.0);
         assertThat(values(defaults, "target.timing")).containsExactly(Timing.BITSWEEP);
         SweepFile s = read(MINIMAL + "  dataflow: [os, ws, is]\n  dram_gbps: {log: [8, 64], factor: 2}\n"
                 + "  timing: scalesim\n");
-        assertThat(values(s, "target.dataflow")).containsExactly(Dataflow.OS, Dataflow.WS, Dataflow.IS);
+        assertThat(values(s, "target.dataflow")).containsExactly(DataflowChoice.of(Dataflow.OS),
+                DataflowChoice.of(Dataflow.WS), DataflowChoice.of(Dataflow.IS));
         assertThat(values(s, "target.dram_gbps")).containsExactly(8.0, 16.0, 32.0, 64.0);
         assertThat(values(s, "target.timing")).containsExactly(Timing.SCALESIM);
         assertThat(ResolvedSweepWriter.text(s)).contains("dataflow:\n  - os\n  - ws\n  - is", "timing:\n  - scalesim");
