@@ -15,6 +15,15 @@ public record Inventory(Map<Part, Integer> counts) {
         });
     }
 
+    /** This inventory {@code n} times over, e.g. one per lane. */
+    public Inventory times(int n) {
+        if (n < 1)
+            throw new IllegalArgumentException("times must be >= 1, got " + n);
+        Map<Part, Integer> m = new LinkedHashMap<>();
+        counts.forEach((p, c) -> m.put(p, Math.multiplyExact(c, n)));
+        return new Inventory(m);
+    }
+
     /** One of each part; a part listed twice is counted twice. */
     public static Inventory of(Part... parts) {
         Map<Part, Integer> counts = new LinkedHashMap<>();

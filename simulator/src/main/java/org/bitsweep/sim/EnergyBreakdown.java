@@ -20,12 +20,22 @@ import org.bitsweep.sim.array.Operand;
  * @param outputSramWritePj     outputs and partial sums written by the array, and spilled partial sums read back
  *                              from DRAM
  * @param dramPj                every bit read from or written to DRAM
- * @param leakagePj             the PE array's leakage over the run's time
+ * @param leakagePj             the leakage of everything built (PE array, buffers where priced, attention unit) over
+ *                              the run's time
+ * @param attentionUnitPj       the attention unit's arithmetic and accumulator registers
  */
 public record EnergyBreakdown(double macPj, double registerPj, double weightSramReadPj, double weightSramWritePj,
                               double activationSramReadPj, double activationSramWritePj, double outputSramReadPj,
-                              double outputSramWritePj, double dramPj, double leakagePj) {
-    public static final EnergyBreakdown ZERO = new EnergyBreakdown(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+                              double outputSramWritePj, double dramPj, double leakagePj, double attentionUnitPj) {
+    public static final EnergyBreakdown ZERO = new EnergyBreakdown(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** A PE-array layer's energy: no attention unit. */
+    public EnergyBreakdown(double macPj, double registerPj, double weightSramReadPj, double weightSramWritePj,
+                           double activationSramReadPj, double activationSramWritePj, double outputSramReadPj,
+                           double outputSramWritePj, double dramPj, double leakagePj) {
+        this(macPj, registerPj, weightSramReadPj, weightSramWritePj, activationSramReadPj, activationSramWritePj,
+                outputSramReadPj, outputSramWritePj, dramPj, leakagePj, 0);
+    }
 
     /** Reads and writes of the weight buffer. */
     public double weightSramPj() {
@@ -45,20 +55,22 @@ public record EnergyBreakdown(double macPj, double registerPj, double weightSram
     /** The sum of the entries, added in {@link #entries()}'s order. */
     public double totalPj() {
         return macPj + registerPj + weightSramReadPj + weightSramWritePj + activationSramReadPj + activationSramWritePj
-                + outputSramReadPj + outputSramWritePj + dramPj + leakagePj;
+                + outputSramReadPj + outputSramWritePj + dramPj + leakagePj + attentionUnitPj;
     }
 
     public EnergyBreakdown times(double factor) {
         return new EnergyBreakdown(macPj * factor, registerPj * factor, weightSramReadPj * factor,
                 weightSramWritePj * factor, activationSramReadPj * factor, activationSramWritePj * factor,
-                outputSramReadPj * factor, outputSramWritePj * factor, dramPj * factor, leakagePj * factor);
+                outputSramReadPj * factor, outputSramWritePj * factor, dramPj * factor, leakagePj * factor,
+                attentionUnitPj * factor);
     }
 
     public EnergyBreakdown plus(EnergyBreakdown o) {
         return new EnergyBreakdown(macPj + o.macPj, registerPj + o.registerPj, weightSramReadPj + o.weightSramReadPj,
                 weightSramWritePj + o.weightSramWritePj, activationSramReadPj + o.activationSramReadPj,
                 activationSramWritePj + o.activationSramWritePj, outputSramReadPj + o.outputSramReadPj,
-                outputSramWritePj + o.outputSramWritePj, dramPj + o.dramPj, leakagePj + o.leakagePj);
+                outputSramWritePj + o.outputSramWritePj, dramPj + o.dramPj, leakagePj + o.leakagePj,
+                attentionUnitPj + o.attentionUnitPj);
     }
 
     /** Every entry under its JSON key, in a fixed order; {@link #totalPj()} is their sum in this order. */
@@ -74,6 +86,7 @@ public record EnergyBreakdown(double macPj, double registerPj, double weightSram
         m.put(key(Operand.OUTPUTS, true), outputSramWritePj);
         m.put("dram_pj", dramPj);
         m.put("leakage_pj", leakagePj);
+        m.put("attention_unit_pj", attentionUnitPj);
         return m;
     }
 

@@ -32,6 +32,11 @@ public record SimResult(long cycles, long computeCycles, long memoryCycles, long
         return bound.id();
     }
 
+    @Override
+    public double energyPj() {
+        return energy.totalPj();
+    }
+
     /** The priced area, µm². */
     public double areaUm2() {
         return area.totalUm2();

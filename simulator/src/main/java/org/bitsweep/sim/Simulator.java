@@ -18,6 +18,9 @@ import org.bitsweep.cost.Part;
 import org.bitsweep.pe.PeModel;
 import org.bitsweep.sim.array.ArrayAccesses;
 import org.bitsweep.sim.array.Dataflow;
+import org.bitsweep.sim.array.GemmDim;
+import org.bitsweep.sim.attention.AttentionUnit;
+import org.bitsweep.sim.mapping.LoopOrder;
 import org.bitsweep.sim.array.Operand;
 import org.bitsweep.sim.array.SystolicArray;
 import org.bitsweep.sim.mapping.Mapper;
@@ -61,22 +64,9 @@ public final class Simulator {
         PeModel pe = acc.pe();
         AsicCostModel cost = acc.cost();
 
-        // One array runs every layer, so each PE is built for the widest pair of operand formats the trace uses
-        // (attention multiplies activations by the KV cache, which may be wider than the weights).
-        Inventory widest = null;
-        double peAreaUm2 = -1;
-        for (Map.Entry<OperandFormats, LayerTrace> e : plan.formats.entrySet()) {
-            OperandFormats f = e.getKey();
-            if (!pe.supports(f))
-                throw new Infeasible(Infeasible.FORMAT_REFUSED, "layer %s: %s".formatted(
-                        e.getValue().layer().name(), pe.unsupportedReason(f)));
-            Inventory inventory = pe.inventory(f);
-            double area = CachedCosts.areaUm2(cost, inventory);
-            if (area > peAreaUm2) {
-                peAreaUm2 = area;
-                widest = inventory;
-            }
-        }
+        Widest w = widest(acc, plan);
+        Inventory widest = w.inventory();
+        double peAreaUm2 = w.areaUm2();
         Prices prices = new Prices(acc, widest);
         Accelerator[] candidates = new Accelerator[dataflows.size()];
         Mapper[] mappers = new Mapper[dataflows.size()];
@@ -99,9 +89,15 @@ public final class Simulator {
         SystolicArray array = acc.array();
         for (int g = 0; g < perGemm.length; g++) {
             LayerTrace t = plan.representative[g];
-            PeCost pc = peCosts.computeIfAbsent(new PeKey(t.formats(), t.weightStatistics()),
-                    k -> PeCost.of(acc, t, macParts, registerParts));
-            LayerResult once = best(candidates, mappers, prices, t, pc);
+            LayerResult once;
+            if (onUnit(acc, t)) {
+                once = onUnit(acc, acc.attentionUnit().get(), prices, t);
+            } else {
+                PeCost pc = peCosts.computeIfAbsent(new PeKey(t.formats(), t.weightStatistics()),
+                        k -> PeCost.of(acc, t, macParts, registerParts));
+                once = best(candidates, mappers, prices, t, pc);
+                busyPeCycles += once.utilization() * once.cycles() * plan.gemms[g] * array.pes();
+            }
             perGemm[g] = once;
             long n = plan.gemms[g];
             cycles = Math.addExact(cycles, Math.multiplyExact(once.cycles(), n));
@@ -109,14 +105,101 @@ public final class Simulator {
             memoryCycles = Math.addExact(memoryCycles, Math.multiplyExact(once.memoryCycles(), n));
             macs = Math.addExact(macs, Math.multiplyExact(once.macs(), n));
             dramBytes = Math.addExact(dramBytes, Math.multiplyExact(once.dramBytes(), n));
-            busyPeCycles += once.utilization() * once.cycles() * n * array.pes();
             energy = energy.plus(once.energy().times(n));
         }
         double seconds = cycles / (acc.clockMhz() * 1e6);
-        return new SimResult(cycles, computeCycles, memoryCycles, macs, seconds, energy,
-                new AreaBreakdown(array.pes() * peAreaUm2, acc.buffers()),
+        return new SimResult(cycles, computeCycles, memoryCycles, macs, seconds, energy, area(acc, peAreaUm2, prices),
                 busyPeCycles / ((double) cycles * array.pes()), Bound.of(computeCycles, memoryCycles), dramBytes,
-                new Pricing(acc, widest, macParts, registerParts), new LayerResults(plan, perGemm));
+                new Pricing(acc, widest, macParts, registerParts, prices), new LayerResults(plan, perGemm));
+    }
+
+    /** The PE inventory the array is built with, and its area. */
+    private record Widest(Inventory inventory, double areaUm2) {
+    }
+
+    /**
+     * One array runs every layer it runs, so each PE is built for the widest pair of operand formats those use
+     * (attention on the array multiplies activations by the KV cache, which may be wider than the weights); an
+     * attention unit takes the attention layers, and must take their formats.
+     *
+     * @throws Infeasible when the PE or the attention unit refuses a layer's formats
+     */
+    private static Widest widest(Accelerator acc, TracePlan plan) {
+        PeModel pe = acc.pe();
+        Inventory widest = null;
+        double peAreaUm2 = -1;
+        for (int g = 0; g < plan.groups(); g++) {
+            LayerTrace t = plan.representative[g];
+            OperandFormats f = t.formats();
+            if (onUnit(acc, t)) {
+                AttentionUnit unit = acc.attentionUnit().get();
+                if (!unit.supports(f))
+                    throw new Infeasible(Infeasible.FORMAT_REFUSED, "layer %s (%s): the %s cannot run w:%s a:%s"
+                            .formatted(t.layer().name(), t.layer().layerClass().id(), unit.runs(), f.weight().name(),
+                                    f.activation().name()));
+                continue;
+            }
+            if (!pe.supports(f))
+                throw new Infeasible(Infeasible.FORMAT_REFUSED, "layer %s: %s".formatted(t.layer().name(),
+                        pe.unsupportedReason(f)));
+            Inventory inventory = pe.inventory(f);
+            double area = CachedCosts.areaUm2(acc.cost(), inventory);
+            if (area > peAreaUm2) {
+                peAreaUm2 = area;
+                widest = inventory;
+            }
+        }
+        if (widest == null)
+            throw new Infeasible(Infeasible.FORMAT_REFUSED, "nothing runs on the PE array: every layer is attention, "
+                    + "on the attention unit");
+        return new Widest(widest, peAreaUm2);
+    }
+
+    /**
+     * The accelerator's whole priced area for this trace, without running it: the PE array built for the trace's
+     * formats, the buffers (where their pricing has an area), the attention unit.
+     */
+    public static double areaUm2(Accelerator acc, List<LayerTrace> layers) {
+        Widest w = widest(acc, TracePlan.of(layers));
+        return area(acc, w.areaUm2(), new Prices(acc, w.inventory())).totalUm2();
+    }
+
+    private static AreaBreakdown area(Accelerator acc, double peAreaUm2, Prices prices) {
+        double buffersUm2 = 0;
+        for (Operand o : Operand.values())
+            buffersUm2 += prices.buffer(o).areaUm2();
+        double unitUm2 = acc.attentionUnit().map(u -> CachedCosts.areaUm2(acc.cost(), u.inventory())).orElse(0.0);
+        return new AreaBreakdown(acc.array().pes() * peAreaUm2, buffersUm2, 0, unitUm2, acc.buffers());
+    }
+
+    /** Whether a layer runs on the attention unit: attention, on an accelerator that has one. */
+    private static boolean onUnit(Accelerator acc, LayerTrace t) {
+        return acc.attentionUnit().isPresent() && t.layer().layerClass().isAttention();
+    }
+
+    /**
+     * One attention GEMM on the attention unit: its MACs over the lanes, or, when longer, its DRAM traffic (the KV
+     * cache read once, the queries or scores read, the outputs written) over the DRAM's bandwidth; the unit streams,
+     * so the two overlap and nothing waits for a first tile. The PE array idles and leaks meanwhile.
+     */
+    private static LayerResult onUnit(Accelerator acc, AttentionUnit unit, Prices prices, LayerTrace t) {
+        GemmShape s = t.layer().shape();
+        long compute = unit.computeCycles(s);
+        double kvBits = (double) s.n() * s.k() * t.weightBitsPerElement();
+        double inBits = (double) s.m() * s.k() * t.activationBitsPerElement();
+        double outBits = (double) s.m() * s.n() * t.activationBitsPerElement();
+        double bits = kvBits + inBits + outBits;
+        long memory = (long) Math.ceil(bits / 8 / acc.dramBytesPerCycle());
+        long cycles = Math.max(compute, memory);
+        long macs = s.macs();
+        double macPj = CachedCosts.energyPj(acc.cost(), unit.activityPerMac());
+        EnergyBreakdown energy = new EnergyBreakdown(0, 0, 0, 0, 0, 0, 0, 0, bits * prices.dramPjPerBit(),
+                cycles * prices.leakagePjPerCycle(), macs * macPj);
+        Mapping streamed = new Mapping(new LoopOrder(GemmDim.M, GemmDim.N, GemmDim.K), s.m(), s.n(), s.k(), 1, 1,
+                compute, inBits, kvBits, outBits, 0, cycles - compute);
+        return new LayerResult(t.layer().name(), s, 1, cycles, compute, memory, macs, energy,
+                macs / ((double) cycles * unit.lanes()), Bound.of(compute, memory), (long) Math.ceil(bits / 8),
+                streamed, "attention_unit");
     }
 
     /**

@@ -12,6 +12,8 @@ public class Infeasible extends UserInputException {
     public static final String FORMAT_REFUSED = "format refused";
     /** Not even one fold fits the buffers. */
     public static final String NO_TILE_FITS = "no tile fits";
+    /** Not even the smallest array of the asked shape fits the area budget. */
+    public static final String AREA_BUDGET = "area budget";
 
     private final String category;
 

@@ -83,6 +83,14 @@ public sealed interface Dataflow permits OutputStationary, WeightStationary, Inp
         return folds(s, a, 1);
     }
 
+    /**
+     * The shortest chunk of the temporal loop worth cutting a fold's stream into, in steps: a systolic fold's skew
+     * lasts max(R, C) cycles, so a shorter chunk shortens nothing.
+     */
+    default long minimumChunkSteps(int rows, int cols) {
+        return Math.max(rows, cols);
+    }
+
     /** Steps of the temporal loop through one fold: its length, in groups of {@code lanes} when it is the reduction. */
     default long streamSteps(GemmShape s, int lanes) {
         return ceilDiv(timeDim().of(s), perPe(timeDim(), lanes));

@@ -45,6 +45,12 @@ public record DotProduct() implements Dataflow {
         return streamCycles;
     }
 
+    /** No skew to amortise: a fold's stream may be cut after any step. */
+    @Override
+    public long minimumChunkSteps(int rows, int cols) {
+        return 1;
+    }
+
     /** SCALE-Sim has no such dataflow, so its timing is ours: the folds' streams, nothing less one. */
     @Override
     public long computeCycles(GemmShape s, SystolicArray a, double cyclesPerMac, int lanes, Timing timing) {

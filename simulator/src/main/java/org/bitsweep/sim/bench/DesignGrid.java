@@ -86,7 +86,7 @@ public final class DesignGrid {
                 .put(PeArraySpec.ARRAY_KNOB, new SystolicArray(p.rows(), p.cols()))
                 .put(PeArraySpec.DATAFLOW, DataflowChoice.of(p.dataflow())).put(PeArraySpec.BUFFER_KIB, p.bufferKib())
                 .put(PeArraySpec.OBJECTIVE, Objective.CYCLES)
-                .put(PeArraySpec.DRAM_GBPS, p.dramGbps()).put(PeArraySpec.CLOCK_MHZ, p.clockMhz())
+                .put(PeArraySpec.DRAM_GBPS, java.util.OptionalDouble.of(p.dramGbps())).put(PeArraySpec.CLOCK_MHZ, p.clockMhz())
                 .put(PeArraySpec.NODE, p.node()));
     }
 

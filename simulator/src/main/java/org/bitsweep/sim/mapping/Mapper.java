@@ -20,7 +20,8 @@ import org.bitsweep.workloads.model.GemmShape;
  * <p>The array runs the dataflow's folds. A tile's spatial sides are multiples of the array's (powers of two times
  * R or C, or the whole dimension), so a tile is a block of whole folds; its temporal side is the whole temporal loop
  * if that fits, else the longest chunk that fits. A single-fold tile may also take the shortest chunk, max(R, C)
- * steps of the stream: finer chunks than the array's own skew shorten nothing. (Along k a step, like a row of the
+ * steps of the stream in a systolic array (finer chunks than the array's own skew shorten nothing), one step with
+ * dot-product lanes. (Along k a step, like a row of the
  * array, covers as many elements as the PE has lanes.) Whether the chunks cost anything depends on
  * the loop order: when the tile is one fold and no loop with more than one trip sits inside the temporal loop, the
  * fold's stream runs on unbroken across chunks and the compute cycles are the dataflow's; otherwise each fold is
@@ -154,7 +155,7 @@ public final class Mapper {
         elementBits[B] = p.weightBits();
         rowUnit = rows * Dataflow.perPe(DIMS[row], p.lanes());
         colUnit = cols * Dataflow.perPe(DIMS[col], p.lanes());
-        timeUnit = Math.max(rows, cols) * Dataflow.perPe(DIMS[time], p.lanes());
+        timeUnit = acc.dataflow().minimumChunkSteps(rows, cols) * Dataflow.perPe(DIMS[time], p.lanes());
         found = false;
         long whole = size[time];
         long shortest = shortestChunk();

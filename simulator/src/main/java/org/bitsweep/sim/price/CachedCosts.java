@@ -3,6 +3,7 @@ package org.bitsweep.sim.price;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.bitsweep.cost.Activity;
 import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.cost.Inventory;
 import org.bitsweep.cost.Part;
@@ -55,6 +56,14 @@ public final class CachedCosts {
             Part p = write ? Part.sramWrite(capacityBytes) : Part.sramRead(capacityBytes);
             return energyPj(cost, p) / cost.sramAccessBits();
         });
+    }
+
+    /** An activity's energy: each part's count times its price. */
+    public static double energyPj(AsicCostModel cost, Activity activity) {
+        double sum = 0;
+        for (Map.Entry<Part, Double> e : activity.counts().entrySet())
+            sum += e.getValue() * energyPj(cost, e.getKey());
+        return sum;
     }
 
     public static double areaUm2(AsicCostModel cost, Inventory inventory) {

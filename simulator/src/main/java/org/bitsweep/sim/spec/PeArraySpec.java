@@ -10,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bitsweep.cost.AsicCostModel;
+import org.bitsweep.cost.memory.DramTechnologies;
+import org.bitsweep.cost.memory.DramTechnology;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.catalog.PeCatalog;
 import org.bitsweep.pe.PeModel;
@@ -17,6 +19,8 @@ import org.bitsweep.pe.PeParams;
 import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.Simulator;
 import org.bitsweep.sim.accelerator.Accelerator;
+import org.bitsweep.sim.accelerator.Infeasible;
+import org.bitsweep.sim.attention.AttentionUnit;
 import org.bitsweep.sim.accelerator.Objective;
 import org.bitsweep.sim.array.Dataflow;
 import org.bitsweep.sim.array.SystolicArray;
@@ -24,6 +28,7 @@ import org.bitsweep.sim.array.Timing;
 import org.bitsweep.sim.memory.Buffer;
 import org.bitsweep.sim.memory.Buffers;
 import org.bitsweep.sim.memory.Dram;
+import org.bitsweep.sim.memory.SramPricing;
 import org.bitsweep.sim.spec.Knob.Range;
 import org.bitsweep.sim.target.MetricColumn;
 import org.bitsweep.sim.target.TargetResult;
@@ -39,13 +44,19 @@ import org.bitsweep.workloads.trace.OperandFormats;
  * @param weightBufferKib     the weight buffer's size when it differs from {@code bufferKib} (SCALE-Sim configs
  *                            size the three separately); likewise the activation and output buffers
  * @param bufferBytesPerCycle what each buffer moves per cycle; empty: as much as the array asks
- * @param dramPjPerBit        DRAM energy per bit; empty: the node's DRAM table (Horowitz, ISSCC 2014)
+ * @param dram                the DRAM technology (cost-models memory/dram-technologies.yaml)
+ * @param dramGbps            DRAM bandwidth; empty: the technology's default configuration's
+ * @param dramPjPerBit        DRAM energy per bit; empty: the technology's
+ * @param areaBudgetMm2       when present, the array is the largest of the given one's shape (rows:cols) whose whole
+ *                            area (PEs, buffers, dequantizers, attention unit) fits: PEs compared at equal area
  */
 public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflow, int accumulatorBits, Overflow overflow,
                           int bufferKib, OptionalInt weightBufferKib, OptionalInt activationBufferKib,
                           OptionalInt outputBufferKib, int bufferBanks, OptionalDouble bufferBytesPerCycle,
-                          double dramGbps, OptionalDouble dramPjPerBit, double clockMhz, String node,
-                          int partialSumBits, Timing timing, Objective objective) implements TargetSpec {
+                          String dram, OptionalDouble dramGbps, OptionalDouble dramPjPerBit, double clockMhz,
+                          String node, int partialSumBits, Timing timing, Objective objective, SramPricing sram,
+                          int bufferWidthBits, AttentionPlacement attention, int attentionLanes,
+                          OptionalDouble areaBudgetMm2) implements TargetSpec {
     public static final String KIND = "pe-array";
     private static final Pattern ARRAY = Pattern.compile("(\\d+)\\s*[xX×]\\s*(\\d+)");
     private static final String ARRAY_USAGE = "valid: ROWSxCOLS (e.g. 16x16) or one integer for a square array, each "
@@ -94,13 +105,40 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
             "what each buffer can move per cycle, bytes; a narrower port than the array asks for stretches compute",
             UNLIMITED + " (as much as the array asks), or a number > 0",
             Parsers.wordOrPositive(UNLIMITED), v -> Parsers.plain(v, UNLIMITED), Range.REAL);
-    public static final Knob<Double> DRAM_GBPS = Knob.of("dram_gbps", Double.class, Accelerator.DEFAULT_DRAM_GBPS,
-            "X", "DRAM bandwidth, GB/s (64 is a round default, not a measured figure)", "a number > 0",
-            Parsers.positive(), Range.REAL);
+    public static final Knob<String> DRAM = Knob.of("dram", String.class, "ddr3-horowitz", "TECH",
+            "the DRAM technology, which sets the bandwidth and the energy per bit (docs/cost-models.md); ddr3-horowitz "
+                    + "is Horowitz's DDR3-era figure at a round 64 GB/s", String.join(", ", DramTechnologies.ids()),
+            Parsers.choice("DRAM technology", DramTechnologies.ids(), id -> id), Range.NONE);
+    public static final Knob<OptionalDouble> DRAM_GBPS = new Knob<>("dram_gbps", OptionalDouble.class,
+            OptionalDouble.empty(), "X", "DRAM bandwidth, GB/s",
+            Parsers.AUTO + " (the technology's default configuration), or a number > 0",
+            Parsers.wordOrPositive(Parsers.AUTO), v -> Parsers.plain(v, Parsers.AUTO), Range.REAL);
     public static final Knob<OptionalDouble> DRAM_PJ_PER_BIT = new Knob<>("dram_pj_per_bit", OptionalDouble.class,
             OptionalDouble.empty(), "X", "DRAM energy per bit moved, pJ",
-            Parsers.AUTO + " (the node's DRAM table: Horowitz, ISSCC 2014), or a number > 0",
+            Parsers.AUTO + " (the technology's), or a number > 0",
             Parsers.wordOrPositive(Parsers.AUTO), v -> Parsers.plain(v, Parsers.AUTO), Range.REAL);
+    public static final Knob<SramPricing> SRAM = new Knob<>("sram", SramPricing.class, SramPricing.HOROWITZ, "S",
+            "how the buffers are priced: cacti-hp (CACTI 7 energy per access, area and leakage by capacity, width and "
+                    + "banks) or horowitz (Horowitz's read energies, no area or leakage)", "cacti-hp, horowitz",
+            Parsers.choice("SRAM pricing", List.of(SramPricing.values()), SramPricing::id), SramPricing::id,
+            Range.NONE);
+    public static final Knob<Integer> BUFFER_WIDTH_BITS = Knob.of("buffer_width_bits", Integer.class,
+            Accelerator.DEFAULT_BUFFER_WIDTH_BITS, "N", "bits of one buffer access, as CACTI prices it",
+            "32 to 1024", Parsers.integer(32, 1024), Range.INTEGER);
+    public static final Knob<AttentionPlacement> ATTENTION = new Knob<>("attention", AttentionPlacement.class,
+            AttentionPlacement.AUTO, "U",
+            "where attention (Q·Kᵀ, P·V against the KV cache) runs: on the PE array, on an fp16 or int8 attention unit, "
+                    + "or auto: the array when its PE runs the KV cache's formats, else an fp16 unit",
+            "auto, array, fp16, int8", Parsers.choice("attention placement", AttentionPlacement.ALL,
+                    AttentionPlacement::id), AttentionPlacement::id, Range.NONE);
+    public static final Knob<Integer> ATTENTION_LANES = Knob.of("attention_lanes", Integer.class, 256, "N",
+            "MACs per cycle of the attention unit (attention does one MAC per KV-cache element it reads, so 256 fp16 "
+                    + "lanes keep up with 512 B per cycle, HBM3 at 1 GHz)", "1 to " + AttentionUnit.MAX_LANES,
+            Parsers.integer(1, AttentionUnit.MAX_LANES), Range.INTEGER);
+    public static final Knob<OptionalDouble> AREA_BUDGET_MM2 = new Knob<>("area_budget_mm2", OptionalDouble.class,
+            OptionalDouble.empty(), "X", "when given, the array is the largest of array's shape (rows:cols) whose "
+                    + "whole area (PEs, buffers, dequantizers, attention unit) fits, mm²: PEs compared at equal area",
+            "none, or a number > 0", Parsers.wordOrPositive("none"), v -> Parsers.plain(v, "none"), Range.REAL);
     public static final Knob<Double> CLOCK_MHZ = Knob.of("clock_mhz", Double.class, 1000.0, "F", "clock, MHz",
             "a number > 0", Parsers.positive(), Range.REAL);
     public static final Knob<String> NODE = Knob.of("node", String.class, "45nm", "N",
@@ -131,7 +169,7 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
     public static final List<Knob<?>> KNOBS = List.of(PE, ARRAY_KNOB, ROWS, COLS, DATAFLOW, ACCUMULATOR_BITS,
             OVERFLOW, BUFFER_KIB, CLOCK_MHZ, DRAM_GBPS, TIMING, NODE, WEIGHT_BUFFER_KIB, ACTIVATION_BUFFER_KIB,
             OUTPUT_BUFFER_KIB, BUFFER_BANKS, BUFFER_BYTES_PER_CYCLE, DRAM_PJ_PER_BIT, PARTIAL_SUM_BITS, OBJECTIVE,
-            SCALESIM_CONFIG);
+            DRAM, SRAM, BUFFER_WIDTH_BITS, ATTENTION, ATTENTION_LANES, AREA_BUDGET_MM2, SCALESIM_CONFIG);
 
     /** The columns a PE array's run fills, read from its {@link SimResult}. */
     public static final List<MetricColumn> METRICS = List.of(
@@ -169,6 +207,10 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
         java.util.Objects.requireNonNull(overflow, "overflow");
         java.util.Objects.requireNonNull(timing, "timing");
         java.util.Objects.requireNonNull(objective, "objective");
+        java.util.Objects.requireNonNull(sram, "sram");
+        java.util.Objects.requireNonNull(attention, "attention");
+        if (!DramTechnologies.ids().contains(dram))
+            throw new IllegalArgumentException("unknown DRAM technology " + dram);
         if (!NODES.contains(node))
             throw new IllegalArgumentException("no cost tables for node " + node);
     }
@@ -198,23 +240,32 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
             throw new UserInputException("the array is required: array (ROWSxCOLS), or rows and cols");
         return new PeArraySpec(v.get(PE), array, v.get(DATAFLOW), v.get(ACCUMULATOR_BITS), v.get(OVERFLOW),
                 v.get(BUFFER_KIB), v.get(WEIGHT_BUFFER_KIB), v.get(ACTIVATION_BUFFER_KIB), v.get(OUTPUT_BUFFER_KIB),
-                v.get(BUFFER_BANKS), v.get(BUFFER_BYTES_PER_CYCLE), v.get(DRAM_GBPS), v.get(DRAM_PJ_PER_BIT),
-                v.get(CLOCK_MHZ), v.get(NODE), v.get(PARTIAL_SUM_BITS), v.get(TIMING), v.get(OBJECTIVE));
+                v.get(BUFFER_BANKS), v.get(BUFFER_BYTES_PER_CYCLE), v.get(DRAM), v.get(DRAM_GBPS), v.get(DRAM_PJ_PER_BIT),
+                v.get(CLOCK_MHZ), v.get(NODE), v.get(PARTIAL_SUM_BITS), v.get(TIMING), v.get(OBJECTIVE), v.get(SRAM),
+                v.get(BUFFER_WIDTH_BITS), v.get(ATTENTION), v.get(ATTENTION_LANES), v.get(AREA_BUDGET_MM2));
     }
 
     /**
-     * The accelerator this spec describes, with its PE built and its DRAM priced.
+     * The accelerator this spec describes, with its PE built and its DRAM priced, for a trace whose attention formats
+     * the PE does or does not run (which decides where {@code attention: auto} puts attention).
      *
      * @throws UserInputException when the buffers have more banks than bytes
      */
-    public Accelerator build() {
+    public Accelerator build(boolean peRunsAttention) {
         AsicCostModel cost = cost();
-        Dram dram = dramPjPerBit.isPresent()
-                ? new Dram(dramGbps, dramPjPerBit.getAsDouble(), "given with dram_pj_per_bit")
-                : Dram.priced(dramGbps, cost);
+        DramTechnology tech = DramTechnologies.get(dram);
+        double gbps = dramGbps.orElse(tech.defaultGbps());
+        Dram d = new Dram(gbps, dramPjPerBit.orElse(tech.pjPerBit()), dramPjPerBit.isPresent()
+                ? "given with dram_pj_per_bit" : tech.basis());
         Buffers buffers = new Buffers(buffer(weightBufferKib), buffer(activationBufferKib), buffer(outputBufferKib));
         return new Accelerator(PeCatalog.create(pe, new PeParams(accumulatorBits, overflow)), array,
-                dataflow.allowed().get(0), buffers, dram, clockMhz, cost, partialSumBits, timing, objective);
+                dataflow.allowed().get(0), buffers, d, clockMhz, cost, partialSumBits, timing, objective, sram,
+                bufferWidthBits, attention.unit(peRunsAttention, attentionLanes));
+    }
+
+    /** The accelerator, attention on the array unless a unit is asked for by name. */
+    public Accelerator build() {
+        return build(true);
     }
 
     /**
@@ -237,10 +288,89 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
         return List.of(PE, ACCUMULATOR_BITS);
     }
 
-    /** Each layer on the dataflow the objective prefers among those allowed. */
+    /**
+     * Attention's refusal, by where {@code attention} puts it: the PE on the array, the unit's formats on a unit, and
+     * for {@code auto} neither the PE nor an fp16 unit.
+     */
+    @Override
+    public java.util.Optional<Unsupported> unsupportedAttention(OperandFormats f) {
+        PeModel model = PeCatalog.create(pe, new PeParams(accumulatorBits, Overflow.WRAP));
+        boolean peRuns = model.supports(f);
+        java.util.Optional<AttentionUnit> unit = attention.unit(peRuns, attentionLanes);
+        if (unit.isEmpty()) {
+            if (peRuns)
+                return java.util.Optional.empty();
+            return java.util.Optional.of(new Unsupported(ATTENTION, ("attention_score and attention_value layers on "
+                    + "the PE array: %s; put attention on a unit (attention: auto, fp16 or int8), leave it out "
+                    + "(workload.layers: linear), or store the KV cache in a format the PE runs (quantization.kv_cache)")
+                    .formatted(model.unsupportedReason(f))));
+        }
+        if (unit.get().supports(f))
+            return java.util.Optional.empty();
+        return java.util.Optional.of(new Unsupported(ATTENTION,
+                ("attention_score and attention_value layers: neither pe %s nor an %s runs the KV cache in %s with %s "
+                        + "activations; choose quantization.kv_cache, or workload.layers: linear").formatted(pe,
+                        unit.get().runs(), f.weight().name(), f.activation().name())));
+    }
+
+    @Override
+    public List<Knob<?>> attentionKnobs() {
+        return List.of(PE, ACCUMULATOR_BITS, ATTENTION);
+    }
+
+    /**
+     * Each layer on the dataflow the objective prefers among those allowed; attention where {@code attention} puts
+     * it; with an area budget, on the largest array of the given shape that fits it.
+     */
     @Override
     public SimResult run(List<LayerTrace> layers) {
-        return Simulator.run(build(), dataflow.allowed(), layers);
+        Accelerator acc = build(peRunsAttention(layers));
+        if (areaBudgetMm2.isPresent())
+            acc = acc.withArray(largestWithin(acc, layers, areaBudgetMm2.getAsDouble() * 1e6));
+        return Simulator.run(acc, dataflow.allowed(), layers);
+    }
+
+    /** Whether the PE runs the formats of every attention layer of the trace (true when there is none). */
+    public boolean peRunsAttention(List<LayerTrace> layers) {
+        PeModel model = null;
+        for (LayerTrace t : layers)
+            if (t.layer().layerClass().isAttention()) {
+                if (model == null)
+                    model = PeCatalog.create(pe, new PeParams(accumulatorBits, overflow));
+                if (!model.supports(t.formats()))
+                    return false;
+            }
+        return true;
+    }
+
+    /**
+     * The largest array of {@code acc}'s shape (rows:cols in lowest terms, times a whole factor) whose area fits:
+     * area grows with the factor, so a binary search finds it.
+     *
+     * @throws Infeasible when not even the smallest of that shape fits
+     */
+    static SystolicArray largestWithin(Accelerator acc, List<LayerTrace> layers, double budgetUm2) {
+        int g = gcd(acc.array().rows(), acc.array().cols());
+        int r = acc.array().rows() / g;
+        int c = acc.array().cols() / g;
+        int low = 0;
+        int high = SystolicArray.MAX_DIM / Math.max(r, c);
+        while (low < high) {
+            int mid = (low + high + 1) / 2;
+            if (Simulator.areaUm2(acc.withArray(new SystolicArray(r * mid, c * mid)), layers) <= budgetUm2)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        if (low == 0)
+            throw new Infeasible(Infeasible.AREA_BUDGET, ("no %dx%d array fits %.6g mm²: "
+                    + "the smallest of its shape takes %.6g mm²").formatted(r, c, budgetUm2 / 1e6,
+                    Simulator.areaUm2(acc.withArray(new SystolicArray(r, c)), layers) / 1e6));
+        return new SystolicArray(r * low, c * low);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
     }
 
     /** The node's cost model; building one checks the node against every table, so each is built once. */
@@ -277,6 +407,9 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
             case "node" -> node;
             case "timing" -> timing.id();
             case "objective" -> objective.id();
+            case "dram" -> dram;
+            case "sram" -> sram.id();
+            case "attention" -> attention.id();
             default -> {
                 double n = number(column);
                 if (Double.isNaN(n))
@@ -299,9 +432,11 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
             case "output_buffer_kib" -> outputBufferKib.orElse(bufferKib);
             case "buffer_banks" -> bufferBanks;
             case "buffer_bytes_per_cycle" -> bufferBytesPerCycle.orElse(Double.POSITIVE_INFINITY);
-            case "dram_gbps" -> dramGbps;
-            case "dram_pj_per_bit" -> dramPjPerBit.isPresent() ? dramPjPerBit.getAsDouble()
-                    : Dram.priced(dramGbps, cost()).pjPerBit();
+            case "dram_gbps" -> dramGbps.orElse(DramTechnologies.get(dram).defaultGbps());
+            case "dram_pj_per_bit" -> dramPjPerBit.orElse(DramTechnologies.get(dram).pjPerBit());
+            case "buffer_width_bits" -> bufferWidthBits;
+            case "attention_lanes" -> attentionLanes;
+            case "area_budget_mm2" -> areaBudgetMm2.orElse(Double.POSITIVE_INFINITY);
             case "clock_mhz" -> clockMhz;
             case "partial_sum_bits" -> partialSumBits;
             default -> Double.NaN;

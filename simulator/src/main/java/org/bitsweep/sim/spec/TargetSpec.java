@@ -36,6 +36,19 @@ public sealed interface TargetSpec permits PeArraySpec {
         return List.of();
     }
 
+    /**
+     * Why this target cannot run attention (the KV cache, as the B operand, by activations) in these formats, naming
+     * the layer class, the unit and what it runs; empty when it can, or when the kind does not run attention apart.
+     */
+    default java.util.Optional<Unsupported> unsupportedAttention(org.bitsweep.workloads.trace.OperandFormats formats) {
+        return java.util.Optional.empty();
+    }
+
+    /** The knobs {@link #unsupportedAttention} depends on besides the formats. */
+    default List<Knob<?>> attentionKnobs() {
+        return List.of();
+    }
+
     /** A refusal of a pair of formats, and the knob whose line a sweep's error names. */
     record Unsupported(Knob<?> knob, String message) {
     }

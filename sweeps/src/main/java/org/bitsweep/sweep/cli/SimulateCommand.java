@@ -29,6 +29,7 @@ import org.bitsweep.sweep.model.ResultColumn;
 import org.bitsweep.sweep.model.ResultColumns;
 import org.bitsweep.sweep.model.SweepKnobs;
 import org.bitsweep.sweep.model.WorkloadChoice;
+import org.bitsweep.sweep.model.WorkloadRun;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.trace.Trace;
@@ -53,8 +54,8 @@ import picocli.CommandLine.Spec;
                         + "--weights int4:group:128 --activations int8 --json"})
 final class SimulateCommand implements Callable<Integer> {
     /** The workload and quantization knobs, as sweep files' {@code workload} and {@code quantization.*}. */
-    static final List<Knob<?>> POINT_KNOBS = List.of(SweepKnobs.WORKLOAD, SweepKnobs.WEIGHTS, SweepKnobs.ACTIVATIONS,
-            SweepKnobs.GRANULARITY);
+    static final List<Knob<?>> POINT_KNOBS = List.of(SweepKnobs.WORKLOAD, SweepKnobs.BATCH, SweepKnobs.LAYERS,
+            SweepKnobs.WEIGHTS, SweepKnobs.ACTIVATIONS, SweepKnobs.GRANULARITY, SweepKnobs.KV_CACHE);
 
     @Spec
     CommandSpec spec;
@@ -87,8 +88,8 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DesignPoint point = point();
-        Trace trace = Trace.uniform(point.workload().workload(), point.quantization().formats(),
-                point.quantization().granularity());
+        Trace trace = Trace.of(point.workload().workload(), point.quantization().formats(),
+                point.quantization().kvCache(), point.quantization().granularity());
         TargetResult r;
         try {
             r = point.target().run(trace.layers());
@@ -128,7 +129,10 @@ final class SimulateCommand implements Callable<Integer> {
                 : SweepKnobs.GRANULARITY.parseOption(granularityText);
         NumberFormat activations = SweepKnobs.ACTIVATIONS.parseOption(required(SweepKnobs.ACTIVATIONS));
         WorkloadChoice workload = SweepKnobs.workload(Path.of("")).parseOption(required(SweepKnobs.WORKLOAD));
-        return new DesignPoint(0, 0, workload, new Quantization(weights, activations, g.resolve(weights)), target());
+        WorkloadRun run = WorkloadRun.of(workload, KnobOptions.value(spec, SweepKnobs.BATCH),
+                KnobOptions.value(spec, SweepKnobs.LAYERS));
+        NumberFormat kv = KnobOptions.value(spec, SweepKnobs.KV_CACHE).resolve(activations);
+        return new DesignPoint(0, 0, run, new Quantization(weights, activations, g.resolve(weights), kv), target());
     }
 
     private String required(Knob<?> k) {

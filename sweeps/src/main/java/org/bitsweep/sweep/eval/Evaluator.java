@@ -16,6 +16,7 @@ import org.bitsweep.sweep.model.AccuracySpec;
 import org.bitsweep.sweep.model.Constraint;
 import org.bitsweep.sweep.model.Derived;
 import org.bitsweep.sweep.model.DesignPoint;
+import org.bitsweep.sweep.model.LayerSelection;
 import org.bitsweep.sweep.model.PointResult;
 import org.bitsweep.sweep.model.Refusal;
 import org.bitsweep.sweep.model.ResultColumn;
@@ -84,8 +85,9 @@ public final class Evaluator {
             acc = Double.NaN;
             refusal = new Refusal(ACCURACY_REFUSED, e.getMessage());
         }
-        Trace trace = traces.computeIfAbsent(new TraceKey(p.workload().spec(), p.quantization().formats(),
-                p.quantization().granularity()), k -> Trace.uniform(p.workload().workload(), k.formats(),
+        Trace trace = traces.computeIfAbsent(new TraceKey(p.workload().spec(), p.workload().batch(),
+                p.workload().layers(), p.quantization().formats(), p.quantization().kvCache(),
+                p.quantization().granularity()), k -> Trace.of(p.workload().workload(), k.formats(), k.kvCache(),
                 k.granularity()));
         Optional<TargetResult> result = Optional.empty();
         try {
@@ -220,6 +222,7 @@ public final class Evaluator {
         }
     }
 
-    private record TraceKey(String workload, OperandFormats formats, Granularity granularity) {
+    private record TraceKey(String workload, int batch, LayerSelection layers, OperandFormats formats,
+                            NumberFormat kvCache, Granularity granularity) {
     }
 }

@@ -90,15 +90,19 @@ public final class ResolvedSweepWriter {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> quantization = new LinkedHashMap<>();
         Map<String, Object> target = new LinkedHashMap<>();
+        Map<String, Object> workload = new LinkedHashMap<>();
         target.put("kind", c.targetKind());
         for (Axis<?> a : c.axes()) {
             if (a.key().equals("workload"))
-                m.put("workload", values(a));
+                workload.put("name", values(a));
+            else if (a.key().startsWith("workload."))
+                workload.put(a.column(), values(a));
             else if (a.key().startsWith("quantization."))
                 quantization.put(a.column(), values(a));
             else if (a.key().startsWith("target."))
                 target.put(a.column(), values(a));
         }
+        m.put("workload", workload);
         m.put("quantization", quantization);
         m.put("target", target);
         if (!c.zip().isEmpty())

@@ -225,8 +225,7 @@ public final class SweepFileReader {
 
     private SweepCase readCase(int index, String pointer, List<Layer> layers) {
         List<Axis<?>> axes = new ArrayList<>();
-        Found workload = find(layers, "workload");
-        axis(axes, SweepKnobs.workload(baseDir), "workload", workload, "/workload", null);
+        workload(axes, layers);
 
         sections(layers, "quantization", SweepSchema.QUANTIZATION, true);
         for (Knob<?> k : SweepKnobs.QUANTIZATION)
@@ -251,6 +250,40 @@ public final class SweepFileReader {
 
         List<List<String>> zip = zip(find(layers, "zip"), axes);
         return new SweepCase(index, pointer, targetKind.id(), axes, zip);
+    }
+
+    /**
+     * The workload: a name or a list of names ({@code workload: llama-2-7b:decode}), or a mapping of the name and
+     * its options ({@code workload: {name: llama-2-7b:decode, batch: [1, 16], layers: linear}}); a case's mapping
+     * overrides the top level's key by key.
+     */
+    private void workload(List<Axis<?>> axes, List<Layer> layers) {
+        Found name = null;
+        for (Layer l : layers) {
+            JsonNode w = l.root().get("workload");
+            if (w == null)
+                continue;
+            String ptr = l.pointer() + "/workload";
+            if (w.isObject()) {
+                keys(ptr, w, SweepSchema.WORKLOAD);
+                if (name == null && w.has("name"))
+                    name = new Found(w.get("name"), ptr + "/name");
+            } else if (name == null) {
+                name = new Found(w, ptr);
+            }
+        }
+        axis(axes, SweepKnobs.workload(baseDir), "workload", name, "/workload", null);
+        for (Knob<?> k : SweepKnobs.WORKLOAD_OPTIONS) {
+            Found found = null;
+            for (Layer l : layers) {
+                JsonNode w = l.root().get("workload");
+                if (w != null && w.isObject() && w.has(k.name())) {
+                    found = new Found(w.get(k.name()), l.pointer() + "/workload/" + k.name());
+                    break;
+                }
+            }
+            axis(axes, k, "workload." + k.name(), found, "/workload/" + k.name(), k.defaultValue());
+        }
     }
 
     /** A SCALE-Sim .cfg's settings, the defaults of the knobs it sets; none without {@code scalesim_config}. */

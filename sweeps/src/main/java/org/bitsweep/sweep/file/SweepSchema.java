@@ -25,6 +25,8 @@ public final class SweepSchema {
     public static final Set<String> ACCURACY = Set.of("metric", "tensor", "model", "images", "through_pe");
     public static final Set<String> TENSOR = Set.of("distribution", "rows", "cols", "std");
     public static final Set<String> QUANTIZATION = names(SweepKnobs.QUANTIZATION);
+    /** The keys of the workload's mapping form. */
+    public static final Set<String> WORKLOAD = workloadKeys();
     public static final Set<String> PARETO = Set.of("group_by", "color_by");
     public static final Set<String> OUTPUTS = Set.of("charts", "report");
     public static final Set<String> OBJECTIVE = Set.of("column", "direction");
@@ -46,6 +48,12 @@ public final class SweepSchema {
         return keys;
     }
 
+    private static Set<String> workloadKeys() {
+        Set<String> s = new LinkedHashSet<>(List.of("name"));
+        s.addAll(names(SweepKnobs.WORKLOAD_OPTIONS));
+        return s;
+    }
+
     private static Set<String> names(List<Knob<?>> knobs) {
         Set<String> s = new LinkedHashSet<>();
         knobs.forEach(k -> s.add(k.name()));
@@ -58,7 +66,10 @@ public final class SweepSchema {
         k.add(knob("", SweepKnobs.VERSION, "integer"));
         k.add(new Key("name", "string", "the file name without .yaml", "a string", SweepKnobs.NAME.help()));
         k.add(knob("", SweepKnobs.SEED, "integer"));
-        k.add(knob("", SweepKnobs.WORKLOAD, "axis"));
+        k.add(new Key("workload", "axis, or a mapping", "required", SweepKnobs.WORKLOAD.valid(), SweepKnobs.WORKLOAD.help()
+                + "; as a mapping, {name: ..., batch: ..., layers: ...}"));
+        for (Knob<?> w : SweepKnobs.WORKLOAD_OPTIONS)
+            k.add(knob("workload.", w, axisType(w)));
         k.add(knob("accuracy.", SweepKnobs.METRIC, "string"));
         k.add(knob("accuracy.", SweepKnobs.MODEL, "string"));
         k.add(knob("accuracy.", SweepKnobs.IMAGES, "integer"));

@@ -8,7 +8,7 @@ import org.bitsweep.sim.spec.TargetSpec;
  * One point of a design space: a workload, a quantization and a target, typed, with its index in the space as its id
  * and the case it comes from.
  */
-public record DesignPoint(long id, int caseIndex, WorkloadChoice workload, Quantization quantization,
+public record DesignPoint(long id, int caseIndex, WorkloadRun workload, Quantization quantization,
                           TargetSpec target) {
     public DesignPoint {
         Objects.requireNonNull(workload, "workload");
@@ -22,6 +22,8 @@ public record DesignPoint(long id, int caseIndex, WorkloadChoice workload, Quant
             case "weight_bits" -> quantization.weights().bits();
             case "activation_bits" -> quantization.activations().bits();
             case "group_size" -> quantization.groupSize();
+            case "batch" -> workload.batch();
+            case "tokens" -> workload.workload().tokens();
             default -> target.number(name);
         };
     }
@@ -33,6 +35,8 @@ public record DesignPoint(long id, int caseIndex, WorkloadChoice workload, Quant
             case "weights" -> quantization.weights().name();
             case "activations" -> quantization.activations().name();
             case "granularity" -> quantization.granularity().toString();
+            case "kv_cache" -> quantization.kvCache().name();
+            case "layers" -> workload.layers().id();
             default -> {
                 try {
                     yield target.text(name);

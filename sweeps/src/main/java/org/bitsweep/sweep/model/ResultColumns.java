@@ -69,6 +69,10 @@ public final class ResultColumns {
         List<ResultColumn> c = new ArrayList<>();
         c.add(new ResultColumn("point", Kind.ID, "", "index in the design space", r -> r.point().id()));
         c.add(text("workload", "the workload: zoo name, gemm:MxNxK or topology file"));
+        c.add(number("batch", "sequences (or images) per run", true));
+        c.add(text("layers", "which layers ran: all, or linear (no attention)"));
+        c.add(number("tokens", "tokens one run processes: one per sequence in decode, every prompt token in prefill, "
+                + "one per image", true));
         c.add(text("weights", "weight format"));
         c.add(text("activations", "activation format (also the KV cache's in attention)"));
         c.add(text("granularity", "weights' scaling granularity, resolved (auto becomes group:128, or a block "
@@ -76,6 +80,7 @@ public final class ResultColumns {
         c.add(number("weight_bits", "bits per weight code", true));
         c.add(number("activation_bits", "bits per activation code", true));
         c.add(number("group_size", "weights per scale group; 0 when not grouped", true));
+        c.add(text("kv_cache", "the KV cache's format"));
         c.add(text("kind", "the target kind"));
         List<String> seen = new ArrayList<>(List.of("kind"));
         for (String kindId : targetKinds)
@@ -127,7 +132,19 @@ public final class ResultColumns {
                     seen.add(m.name());
                     c.add(metric(m));
                 }
+        c.add(new ResultColumn("seconds_per_token", Kind.METRIC, "s", "seconds over tokens: a decode step's latency per "
+                + "generated token (for a batch, the step's time over its tokens)", r -> perToken(r, r.result()
+                .map(TargetResult::seconds).orElse(Double.NaN))));
+        c.add(new ResultColumn("energy_pj_per_token", Kind.METRIC, "pJ", "energy of the run over its tokens",
+                r -> perToken(r, r.result().map(TargetResult::energyPj).orElse(Double.NaN))));
+        c.add(new ResultColumn("tokens_per_second", Kind.METRIC, "", "tokens over seconds: throughput",
+                r -> r.point().workload().workload().tokens() / r.result().map(TargetResult::seconds)
+                        .orElse(Double.NaN)));
         return c;
+    }
+
+    private static double perToken(PointResult r, double total) {
+        return total / r.point().workload().workload().tokens();
     }
 
     private static ResultColumn metric(MetricColumn m) {

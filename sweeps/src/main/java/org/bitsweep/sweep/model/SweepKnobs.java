@@ -91,8 +91,23 @@ public final class SweepKnobs {
     public static final Knob<Double> TENSOR_STD = Knob.of("std", Double.class, 0.02, "X",
             "its standard deviation (Gaussian) or scale (Student-t)", "a number > 0", Parsers.positive(), Range.NONE);
 
+    public static final Knob<KvCacheChoice> KV_CACHE = new Knob<>("kv_cache", KvCacheChoice.class, KvCacheChoice.AUTO,
+            "F", "the KV cache's format, for its DRAM traffic and as attention's B operand; auto: the activations'",
+            "auto, or any format of bitsweep formats", raw -> KvCacheChoice.parse(Raw.text(raw)),
+            KvCacheChoice::toString, Range.NONE);
+    public static final Knob<Integer> BATCH = Knob.of("batch", Integer.class, 1, "N",
+            "sequences (or images) per run: a decode step makes one token for each", "1 to 65536",
+            Parsers.integer(1, 1 << 16), Range.INTEGER);
+    public static final Knob<LayerSelection> LAYERS = new Knob<>("layers", LayerSelection.class, LayerSelection.ALL,
+            "L", "which layers run: all, or linear (projections, LM head and convolutions, without attention)",
+            "all, linear", Parsers.choice("layer selection", List.of(LayerSelection.values()), LayerSelection::id),
+            LayerSelection::id, Range.NONE);
+
     /** The quantization knobs, in file order. */
-    public static final List<Knob<?>> QUANTIZATION = List.of(WEIGHTS, ACTIVATIONS, GRANULARITY);
+    public static final List<Knob<?>> QUANTIZATION = List.of(WEIGHTS, ACTIVATIONS, GRANULARITY, KV_CACHE);
+
+    /** The workload's knobs beside its name, in file order: {@code workload: {name: ..., batch: ..., layers: ...}}. */
+    public static final List<Knob<?>> WORKLOAD_OPTIONS = List.of(BATCH, LAYERS);
 
     private static Knob<NumberFormat> format(String name, String help, String valid) {
         return new Knob<>(name, NumberFormat.class, null, "F", help, valid, raw -> Formats.parse(Raw.text(raw)),

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bitsweep.sim.spec.Knob;
 import org.bitsweep.sim.spec.KnobValues;
@@ -12,9 +13,12 @@ import org.bitsweep.sim.spec.TargetSpec;
 import org.bitsweep.sweep.model.Axis;
 import org.bitsweep.sweep.model.DesignPoint;
 import org.bitsweep.sweep.model.GranularityChoice;
+import org.bitsweep.sweep.model.KvCacheChoice;
+import org.bitsweep.sweep.model.LayerSelection;
 import org.bitsweep.sweep.model.Quantization;
 import org.bitsweep.sweep.model.SweepCase;
 import org.bitsweep.sweep.model.WorkloadChoice;
+import org.bitsweep.sweep.model.WorkloadRun;
 import org.bitsweep.workloads.format.NumberFormat;
 
 /**
@@ -30,9 +34,14 @@ final class CaseSpace {
     final long size;
     private final Map<String, Integer> axisIndex = new HashMap<>();
     private final Axis<WorkloadChoice> workload;
+    private final Axis<Integer> batch;
+    private final Axis<LayerSelection> layerSelection;
     private final Axis<NumberFormat> weights;
     private final Axis<NumberFormat> activations;
     private final Axis<GranularityChoice> granularity;
+    private final Axis<KvCacheChoice> kvCache;
+    /** Batching and filtering a workload builds its layers anew; each (workload, batch, selection) is built once. */
+    private final Map<RunKey, WorkloadRun> runs = new ConcurrentHashMap<>();
     private final List<Axis<?>> targetAxes = new ArrayList<>();
     private final TargetKinds.Kind kind;
 
@@ -58,9 +67,12 @@ final class CaseSpace {
             n = Math.multiplyExact(n, r);
         size = n;
         workload = c.requireAxis("workload").as(WorkloadChoice.class);
+        batch = c.requireAxis("workload.batch").as(Integer.class);
+        layerSelection = c.requireAxis("workload.layers").as(LayerSelection.class);
         weights = c.requireAxis("quantization.weights").as(NumberFormat.class);
         activations = c.requireAxis("quantization.activations").as(NumberFormat.class);
         granularity = c.requireAxis("quantization.granularity").as(GranularityChoice.class);
+        kvCache = c.requireAxis("quantization.kv_cache").as(KvCacheChoice.class);
         for (Axis<?> a : axes)
             if (a.key().startsWith("target."))
                 targetAxes.add(a);
@@ -88,14 +100,21 @@ final class CaseSpace {
         return id;
     }
 
+    private record RunKey(WorkloadChoice workload, int batch, LayerSelection layers) {
+    }
+
     DesignPoint point(long id, int[] valueIndex) {
         NumberFormat w = value(weights, valueIndex);
-        Quantization q = new Quantization(w, value(activations, valueIndex), value(granularity, valueIndex).resolve(w));
+        NumberFormat a = value(activations, valueIndex);
+        Quantization q = new Quantization(w, a, value(granularity, valueIndex).resolve(w),
+                value(kvCache, valueIndex).resolve(a));
         KnobValues knobs = new KnobValues();
-        for (Axis<?> a : targetAxes)
-            put(knobs, a, valueIndex[axisIndex.get(a.key())]);
+        for (Axis<?> t : targetAxes)
+            put(knobs, t, valueIndex[axisIndex.get(t.key())]);
         TargetSpec target = kind.factory().apply(knobs);
-        return new DesignPoint(id, sweepCase.index(), value(workload, valueIndex), q, target);
+        RunKey key = new RunKey(value(workload, valueIndex), value(batch, valueIndex), value(layerSelection, valueIndex));
+        WorkloadRun run = runs.computeIfAbsent(key, k -> WorkloadRun.of(k.workload(), k.batch(), k.layers()));
+        return new DesignPoint(id, sweepCase.index(), run, q, target);
     }
 
     private static <T> void put(KnobValues knobs, Axis<T> a, int index) {

@@ -78,6 +78,11 @@ public final class SpaceChecks {
         checks.add(accuracy.throughPe() ? List.of("quantization.weights", "quantization.granularity",
                 "quantization.activations", "target.pe", "target.accumulator_bits")
                 : List.of("quantization.weights", "quantization.granularity", "quantization.activations"));
+        List<String> attention = new ArrayList<>(List.of("workload", "workload.layers", "quantization.kv_cache",
+                "quantization.activations"));
+        cs.point(space.offset(caseIndex), cs.valueIndex(0)).target().attentionKnobs()
+                .forEach(k -> attention.add("target." + k.name()));
+        checks.add(attention);
         List<Map<List<Integer>, DesignPoint>> reps = representatives(caseIndex, checks);
 
         String granularityAt = pointer(sc, "quantization.granularity");
@@ -95,6 +100,10 @@ public final class SpaceChecks {
         if (accuracy.isTop1())
             for (DesignPoint p : reps.get(3).values())
                 top1Runs(p, sc);
+        for (DesignPoint p : reps.get(4).values())
+            if (p.workload().workload().layers().stream().anyMatch(l -> l.layerClass().isAttention()))
+                p.target().unsupportedAttention(p.quantization().attentionFormats()).ifPresent(u ->
+                        problems.add(pointer(sc, "target." + u.knob().name()), u.message()));
     }
 
     private void groupsDivide(DesignPoint p, String at, int caseIndex) {

@@ -57,14 +57,15 @@ class TargetKnobsTest {
             List<Object> row = e.evaluate(point).values();
             Accelerator a = Accelerator.of(new IntMacPe(new PeParams(32, Overflow.WRAP)), p.array(),
                             p.dataflow().only(), 256 * 1024L, cost)
-                    .withDram(Dram.priced(p.dramGbps(), cost)).withTiming(p.timing()).withObjective(p.objective());
+                    .withDram(Dram.priced(p.dramGbps().getAsDouble(), cost)).withTiming(p.timing()).withObjective(p.objective());
             SimResult direct = Simulator.run(a, trace.layers());
             assertThat(row.get(header.indexOf("cycles"))).as("point %d", point.id()).isEqualTo(direct.cycles());
             assertThat(row.get(header.indexOf("compute_cycles"))).isEqualTo(direct.computeCycles());
             assertThat(row.get(header.indexOf("dataflow"))).isEqualTo(p.dataflow().id());
             assertThat(row.get(header.indexOf("timing"))).isEqualTo(p.timing().id());
-            assertThat(row.get(header.indexOf("dram_gbps"))).isEqualTo(p.dramGbps());
-            cycles.put(p.dataflow().id() + "/" + p.dramGbps() + "/" + p.timing().id(), direct.computeCycles());
+            assertThat(row.get(header.indexOf("dram_gbps"))).isEqualTo(p.dramGbps().getAsDouble());
+            cycles.put(p.dataflow().id() + "/" + p.dramGbps().getAsDouble() + "/" + p.timing().id(),
+                    direct.computeCycles());
         }
         // The knobs matter: the dataflows' compute cycles differ on decode's matrix-vector layers.
         assertThat(cycles.get("os/64.0/bitsweep")).isNotEqualTo(cycles.get("ws/64.0/bitsweep"));
