@@ -12,4 +12,9 @@ public interface TargetResult {
 
     /** What set the time, e.g. {@code compute} or {@code memory}: the results' {@code bound} column. */
     String boundId();
+
+    /** Energy of the whole run, pJ; NaN where the kind does not price energy. */
+    default double energyPj() {
+        return Double.NaN;
+    }
 }
