@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InfeasiblePointsTest {
     /**
-     * Three kinds of point. BitMoD with FP16 activations runs the linear layers but not attention, whose weight
-     * operand is the KV cache in FP16 (format refused). A 128×128 int-mac array whose buffers hold 1 KiB cannot keep
+     * Three kinds of point. A BitMoD array asked to be as large as 0.0001 mm² allows (100 µm²) has not even one PE
+     * (area budget). A 128×128 int-mac array whose buffers hold 1 KiB cannot keep
      * one fold of 128 × 128 8-bit outputs, 16 KiB (no tile fits). The 8×8 int-mac arrays run.
      */
     static final String SWEEP = """
@@ -29,7 +29,7 @@ class InfeasiblePointsTest {
             quantization: {granularity: group:128}
             target: {node: 45nm}
             cases:
-              - target: {pe: bitmod, array: 8x8, accumulator_bits: 48}
+              - target: {pe: bitmod, array: 8x8, accumulator_bits: 48, area_budget_mm2: 0.0001}
                 quantization: {weights: bitmod4, activations: fp16}
               - target: {pe: int-mac, array: [8x8, 128x128], buffer_kib: [1, 256]}
                 quantization: {weights: int4, activations: int8}
@@ -48,8 +48,7 @@ class InfeasiblePointsTest {
         List<CSVRecord> rows = GoldenResultsTest.rows(dir.resolve("out/results.csv"));
         assertThat(rows).extracting(row -> row.get("point")).containsExactly("0", "2", "3", "4");
         assertThat(rows.get(0).get("feasible")).isEqualTo("false");
-        assertThat(rows.get(0).get("reason")).startsWith("format refused: layer blocks.0.attn.qk: bitmod cannot run "
-                + "w:fp16 a:fp16");
+        assertThat(rows.get(0).get("reason")).startsWith("area budget: no 1x1 array fits 0.0001 mm²");
         assertThat(rows.get(0).get("energy_pj")).isEqualTo("NaN");
         assertThat(rows.get(0).get("weight_sqnr_db")).isNotEqualTo("NaN");   // accuracy does not need the hardware
         // 8x8 with 256 KiB runs; 128x128 with 1 KiB buffers: no tile fits; with 256 KiB it runs.
@@ -59,7 +58,7 @@ class InfeasiblePointsTest {
         assertThat(rows.get(2).get("reason")).startsWith("no tile fits: layer ").contains("no tile fits the buffers");
         assertThat(rows.get(3).get("feasible")).isEqualTo("true");
         assertThat(r.out()).contains("4 rows written").contains("2 feasible of 4")
-                .contains("(not feasible: 1 format refused, 1 no tile fits)");
+                .contains("(not feasible: 1 area budget, 1 no tile fits)");
         for (String f : List.of("pareto.csv", "pareto-energy.png", "pareto-area.png", "breakdown-energy.png",
                 "report.html"))
             assertThat(dir.resolve("out").resolve(f)).exists();

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -72,8 +74,10 @@ class ReportBrowserTest {
             WebElement figure = browser.findElement(By.xpath("//figure[figcaption='pareto-energy.svg']"));
             List<WebElement> marks = figure.findElements(By.cssSelector("circle.hotspot"));
             assertThat(marks).isNotEmpty();
+            // A mark with a row in the front table, and not under another point's mark (close points overlap).
             WebElement front = marks.stream().filter(m -> browser.findElements(By.cssSelector(
-                    "tr[data-row='" + m.getAttribute("data-row") + "']")).size() == 1).findFirst().orElseThrow();
+                    "tr[data-row='" + m.getAttribute("data-row") + "']")).size() == 1).filter(m -> topmost(browser, m))
+                    .findFirst().orElseThrow();
             new Actions(browser).moveToElement(front).perform();
             WebElement tooltip = browser.findElement(By.id("tooltip"));
             assertThat(tooltip.isDisplayed()).isTrue();
@@ -87,6 +91,13 @@ class ReportBrowserTest {
         } finally {
             browser.quit();
         }
+    }
+
+    private static boolean topmost(WebDriver browser, WebElement mark) {
+        return (Boolean) ((JavascriptExecutor) browser).executeScript("""
+                arguments[0].scrollIntoView({block: 'center'});
+                var r = arguments[0].getBoundingClientRect();
+                return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === arguments[0];""", mark);
     }
 
     private static List<Double> columnValues(WebElement table, int column) {

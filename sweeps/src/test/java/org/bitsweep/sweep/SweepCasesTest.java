@@ -135,4 +135,26 @@ class SweepCasesTest {
                 constraints: ['pe == "bitmod" and rows > cols', 'pes == "64"']
                 """)).contains("constraints[1]: \"pes == \"64\"\": pes is compared with text but is not a text column");
     }
+
+    @Test
+    void attentionIsCheckedWhereItRunsAndOnlyWhenTheWorkloadHasIt() throws Exception {
+        // BitMoD takes fp16 activations but not an fp16 KV cache as its weight operand: on the array (attention:
+        // array) attention cannot run; the default (auto) sends it to an fp16 attention unit, which can.
+        String bitmod = """
+                workload: llama-2-7b:decode
+                quantization: {weights: bitmod4, activations: fp16, granularity: group:128}
+                target: {pe: bitmod, array: 8x8, accumulator_bits: 48%s}
+                """;
+        load(bitmod.formatted(""));
+        assertThat(error(bitmod.formatted(", attention: array"))).startsWith("sweep.yaml:3: target.attention: "
+                + "attention_score and attention_value layers on the PE array: bitmod cannot run w:fp16 a:fp16")
+                .endsWith("put attention on a unit (attention: auto, fp16 or int8), leave it out (workload.layers: "
+                        + "linear), or store the KV cache in a format the PE runs (quantization.kv_cache)");
+        // Linear layers only: nothing to check.
+        load(bitmod.formatted(", attention: array").replace("workload: llama-2-7b:decode",
+                "workload: {name: llama-2-7b:decode, layers: linear}"));
+        // A KV cache in int8 runs on the array.
+        load(bitmod.formatted(", attention: array").replace("granularity: group:128", "granularity: group:128, "
+                + "kv_cache: int8"));
+    }
 }

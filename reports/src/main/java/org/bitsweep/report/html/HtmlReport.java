@@ -79,11 +79,17 @@ public final class HtmlReport {
         return svg(caption, svgDocument, List.of());
     }
 
-    /** Inlines an SVG document with marks over its points (see {@link Hotspot}). */
+    /**
+     * Inlines an SVG document with marks over its points (see {@link Hotspot}). A row drawn twice in one chart (a
+     * sampled point that is also on the front) gets one mark, the first: a second would lie over it and take its
+     * clicks.
+     */
     public HtmlReport svg(String caption, String svgDocument, List<Hotspot> hotspots) {
         int start = svgDocument.indexOf("<svg");
         String svg = scalable(start >= 0 ? svgDocument.substring(start) : svgDocument);
-        blocks.add(new Svg(caption, ownIds(svg, "f" + figures++ + "-"), List.copyOf(hotspots)));
+        java.util.Map<String, Hotspot> oncePerRow = new java.util.LinkedHashMap<>();
+        hotspots.forEach(h -> oncePerRow.putIfAbsent(h.row(), h));
+        blocks.add(new Svg(caption, ownIds(svg, "f" + figures++ + "-"), List.copyOf(oncePerRow.values())));
         return this;
     }
 

@@ -100,8 +100,11 @@ public final class SpaceChecks {
         if (accuracy.isTop1())
             for (DesignPoint p : reps.get(3).values())
                 top1Runs(p, sc);
+        // A point whose linear layers the target already refuses is reported once, for that: the attention
+        // refusal would repeat the same contradiction.
         for (DesignPoint p : reps.get(4).values())
-            if (p.workload().workload().layers().stream().anyMatch(l -> l.layerClass().isAttention()))
+            if (p.workload().workload().layers().stream().anyMatch(l -> l.layerClass().isAttention())
+                    && p.target().unsupported(p.quantization().formats()).isEmpty())
                 p.target().unsupportedAttention(p.quantization().attentionFormats()).ifPresent(u ->
                         problems.add(pointer(sc, "target." + u.knob().name()), u.message()));
     }

@@ -37,7 +37,7 @@ public class BitSweepCliTest {
         List<String> rows = Files.readAllLines(dir.resolve("results.csv"));
         // 7 weight formats × 2 activation formats × 3 arrays, plus the header.
         assertThat(rows).hasSize(1 + 42);
-        assertThat(rows.get(0)).startsWith("point,workload,weights,activations")
+        assertThat(rows.get(0)).startsWith("point,workload,batch,layers,tokens,weights,activations")
                 .contains("weight_sqnr_db", "cycles", "energy_pj", "area_um2", "feasible", "accuracy_source");
         assertThat(Files.readAllLines(dir.resolve("results.jsonl"))).hasSize(42);
         for (String chart : List.of("pareto-energy", "pareto-area", "breakdown-energy")) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.io.StringReader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.sim.array.Dataflow;
@@ -118,10 +119,10 @@ class SweepFileReaderTest {
     void anUnknownKeyNamesFileLineAndFieldAndSuggestsTheValidOne() {
         String msg = error(MINIMAL + "  acumulator_bits: 24\n");
         assertThat(msg).isEqualTo("sweep.yaml:7: target.acumulator_bits: unknown key; valid: accumulator_bits, "
-                + "activation_buffer_kib, array, buffer_banks, buffer_bytes_per_cycle, buffer_kib, clock_mhz, cols, "
-                + "dataflow, dram_gbps, dram_pj_per_bit, kind, node, objective, output_buffer_kib, overflow, "
-                + "partial_sum_bits, pe, rows, scalesim_config, timing, weight_buffer_kib (did you mean "
-                + "accumulator_bits?)");
+                + "activation_buffer_kib, area_budget_mm2, array, attention, attention_lanes, buffer_banks, "
+                + "buffer_bytes_per_cycle, buffer_kib, buffer_width_bits, clock_mhz, cols, dataflow, dram, dram_gbps, "
+                + "dram_pj_per_bit, kind, node, objective, output_buffer_kib, overflow, partial_sum_bits, pe, rows, "
+                + "scalesim_config, sram, timing, weight_buffer_kib (did you mean accumulator_bits?)");
     }
 
     @Test
@@ -155,7 +156,7 @@ class SweepFileReaderTest {
     @Test
     void missingRequiredFieldsAreNamed() {
         assertThat(error("workload: llama-2-7b:decode\ntarget:\n  array: 8\n"))
-                .isEqualTo("sweep.yaml:1: quantization: missing; it is required (keys: activations, granularity, weights)");
+                .isEqualTo("sweep.yaml:1: quantization: missing; it is required (keys: activations, granularity, kv_cache, weights)");
         assertThat(error(MINIMAL.replace("workload: llama-2-7b:decode\n", "")))
                 .isEqualTo("sweep.yaml:1: workload: missing; it is required (one value, or a list of values to sweep)");
     }
@@ -287,13 +288,16 @@ class SweepFileReaderTest {
     void dataflowDramBandwidthAndTimingAreAxesWithTheSimulatorsDefaults() throws Exception {
         SweepFile defaults = read(MINIMAL);
         assertThat(values(defaults, "target.dataflow")).containsExactly(DataflowChoice.of(Dataflow.OS));
-        assertThat(values(defaults, "target.dram_gbps")).containsExactly(64.0);
+        // The bandwidth follows the DRAM technology unless set: DDR3 as Horowitz priced it, 64 GB/s.
+        assertThat(values(defaults, "target.dram")).containsExactly("ddr3-horowitz");
+        assertThat(values(defaults, "target.dram_gbps")).containsExactly(OptionalDouble.empty());
         assertThat(values(defaults, "target.timing")).containsExactly(Timing.BITSWEEP);
         SweepFile s = read(MINIMAL + "  dataflow: [os, ws, is]\n  dram_gbps: {log: [8, 64], factor: 2}\n"
                 + "  timing: scalesim\n");
         assertThat(values(s, "target.dataflow")).containsExactly(DataflowChoice.of(Dataflow.OS),
                 DataflowChoice.of(Dataflow.WS), DataflowChoice.of(Dataflow.IS));
-        assertThat(values(s, "target.dram_gbps")).containsExactly(8.0, 16.0, 32.0, 64.0);
+        assertThat(values(s, "target.dram_gbps")).containsExactly(OptionalDouble.of(8), OptionalDouble.of(16),
+                OptionalDouble.of(32), OptionalDouble.of(64));
         assertThat(values(s, "target.timing")).containsExactly(Timing.SCALESIM);
         assertThat(ResolvedSweepWriter.text(s)).contains("dataflow:\n  - os\n  - ws\n  - is", "timing:\n  - scalesim");
         assertThat(error(MINIMAL + "  dataflow: rs\n")).contains("sweep.yaml:7: target.dataflow: unknown dataflow "
