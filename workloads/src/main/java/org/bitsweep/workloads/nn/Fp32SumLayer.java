@@ -167,18 +167,23 @@ final class Fp32SumLayer implements DotProductLayer {
 
         private void dense(float[] y) {
             int outputs = geometry.outputs();
+            float[] acc = this.acc;
+            float[] weights = weightValues;
+            float[] table = products;
+            int[] rows = weightRows;
             Arrays.fill(sum, 0, outputs, 0);
             for (int g = 0; g < geometry.groupsPerRow(); g++) {
                 Arrays.fill(acc, 0, outputs, 0f);
                 for (int k = geometry.groupStart(g); k < geometry.groupEnd(g); k++) {
-                    if (activationValues != null) {
+                    int from = k * outputs;
+                    if (weights != null) {
                         float a = values[k];
                         for (int o = 0; o < outputs; o++)
-                            acc[o] += a * weightValues[k * outputs + o];
+                            acc[o] += a * weights[from + o];
                     } else {
                         int base = (indexes[k] + activationOffset) * rowLength;
                         for (int o = 0; o < outputs; o++)
-                            acc[o] += products[base + weightRows[k * outputs + o]];
+                            acc[o] += table[base + rows[from + o]];
                     }
                 }
                 for (int o = 0; o < outputs; o++)
@@ -191,10 +196,16 @@ final class Fp32SumLayer implements DotProductLayer {
         private void conv(float[] y) {
             int positions = geometry.positions();
             int k = conv.reduction();
-            if (activationValues != null)
-                Kernels.im2col(values, geometry.input(), conv, geometry.output(), columns);
+            float[] acc = this.acc;
+            float[] weights = weightValues;
+            float[] table = products;
+            int[] rows = weightRows;
+            float[] cols = columns;
+            int[] indexCols = indexColumns;
+            if (weights != null)
+                Kernels.im2col(values, geometry.input(), conv, geometry.output(), cols);
             else
-                Kernels.im2col(indexes, geometry.input(), conv, geometry.output(), indexColumns);
+                Kernels.im2col(indexes, geometry.input(), conv, geometry.output(), indexCols);
             int offset = activationOffset;
             for (int o = 0; o < geometry.outputs(); o++) {
                 Arrays.fill(sum, 0, positions, 0);
@@ -202,14 +213,14 @@ final class Fp32SumLayer implements DotProductLayer {
                     Arrays.fill(acc, 0, positions, 0f);
                     for (int j = geometry.groupStart(g); j < geometry.groupEnd(g); j++) {
                         int from = j * positions;
-                        if (activationValues != null) {
-                            float w = weightValues[o * k + j];
+                        if (weights != null) {
+                            float w = weights[o * k + j];
                             for (int p = 0; p < positions; p++)
-                                acc[p] += w * columns[from + p];
+                                acc[p] += w * cols[from + p];
                         } else {
-                            int base = weightRows[o * k + j] + offset;
+                            int base = rows[o * k + j] + offset;
                             for (int p = 0; p < positions; p++)
-                                acc[p] += products[base + indexColumns[from + p]];
+                                acc[p] += table[base + indexCols[from + p]];
                         }
                     }
                     double s = geometry.scale(o, g);
