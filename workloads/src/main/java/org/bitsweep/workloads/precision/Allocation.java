@@ -12,9 +12,10 @@ import java.util.Map;
  * @param bitsPerWeight weight storage per weight over the network at the chosen formats, scales included
  * @param cost          what the allocation spends in the budget's unit (bits or pJ)
  * @param budget        the budget's limit in the same unit
+ * @param solver        how the allocation was found, e.g. {@code ILP (ojAlgo 55.2.0), certified by exhaustive search}
  */
 public record Allocation(Map<String, String> formats, double predictedDrop, double bitsPerWeight, double cost,
-                         double budget) {
+                         double budget, String solver) {
     public Allocation {
         formats = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(formats));
     }

@@ -10,6 +10,7 @@ import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
+import org.ojalgo.optimisation.integer.IntegerStrategy;
 
 /**
  * HAWQ-V3's bit allocation (Yao et al., ICML 2021, §3.3) as an integer linear program: a binary x[l][f] per layer l
@@ -28,6 +29,10 @@ public final class PrecisionAllocator {
      * to 100,000 images, and this stays well above the solver's feasibility tolerance.
      */
     static final double TIE = 1e-7;
+    /** Up to this many allocations, every one is listed to certify the solver's answer. */
+    static final double MAX_ENUMERATED = 1 << 20;
+    static final String SOLVER = "ILP (ojAlgo " + ExpressionsBasedModel.class.getPackage().getImplementationVersion()
+            + ")";
     /** Energies are counted in femtojoules. */
     static final double ENERGY_QUANTUM_PJ = 1e-3;
 
@@ -65,10 +70,31 @@ public final class PrecisionAllocator {
             throw new UserInputException(("budget %s is below the cheapest allocation (every layer at its cheapest "
                     + "format): %s").formatted(describe(budget, limit * quantum, table),
                     describe(budget, least * quantum, table)));
-        int[] best = solve(drop, cost, limit, Double.NaN, null);
-        double bestDrop = sum(drop, best);
-        int[] cheapest = solve(cost, cost, limit, bestDrop + TIE, drop);
-        return allocation(table, cheapest, drop, cost, limit, quantum);
+        int[] chosen;
+        String solver;
+        try {
+            int[] best = solve(drop, cost, limit, Double.NaN, null);
+            chosen = solve(cost, cost, limit, sum(drop, best) + TIE, drop);
+            solver = SOLVER;
+        } catch (IllegalStateException e) {
+            chosen = null;
+            solver = SOLVER + " failed (" + e.getMessage() + ")";
+        }
+        // ojAlgo's branch and bound is not always right on these programs (PrecisionAllocatorTest's random tables
+        // found it calling feasible ones infeasible and, more rarely, returning a worse allocation as optimal), so
+        // where every allocation can be listed, the listing is the certificate, and the answer where they differ.
+        if (Math.pow(formats, layers) <= MAX_ENUMERATED) {
+            int[] exact = enumerate(drop, cost, limit);
+            if (chosen == null || !sameValue(drop, cost, chosen, exact)) {
+                solver = (chosen == null ? solver : SOLVER + " gave a worse allocation") + "; exhaustive search";
+                chosen = exact;
+            } else {
+                solver += ", certified by exhaustive search";
+            }
+        } else if (chosen == null) {
+            throw new IllegalStateException("the allocation program could not be solved: " + solver);
+        }
+        return allocation(table, chosen, drop, cost, limit, quantum, solver);
     }
 
     /**
@@ -81,9 +107,14 @@ public final class PrecisionAllocator {
      */
     private static int[] solve(double[][] objective, double[][] cost, double limit, double cap, double[][] capped) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
+        model.options.integer(IntegerStrategy.DEFAULT.withParallelism(() -> 1));
         int layers = objective.length;
         int formats = objective[0].length;
+        // Every row is scaled to coefficients of at most 1 in magnitude (drops are thousandths, bits run to millions):
+        // unscaled, ojAlgo returned allocations that were not the best (PrecisionAllocatorTest's random tables).
         double objectiveScale = largest(objective);
+        double cappedScale = capped == null ? 1 : largest(capped);
+        double costScale = largest(cost);
         int[] base = new int[layers];
         double baseCost = 0;
         double baseCapped = 0;
@@ -94,20 +125,23 @@ public final class PrecisionAllocator {
             baseCost += cost[l][base[l]];
             baseCapped += capped == null ? 0 : capped[l][base[l]];
         }
-        Expression spend = model.addExpression("budget").upper(limit - baseCost);
-        Expression capExpression = capped == null ? null : model.addExpression("cap").upper(cap - baseCapped);
+        Expression spend = model.addExpression("budget").upper((limit - baseCost) / costScale);
+        Expression capExpression = capped == null ? null
+                : model.addExpression("cap").upper((cap - baseCapped) / cappedScale);
         Variable[][] x = new Variable[layers][formats];
         for (int l = 0; l < layers; l++) {
-            Expression atMostOne = model.addExpression("layer" + l).upper(1);
+            // At most one switch per layer; a layer with one alternative needs no row (a binary is at most 1).
+            Expression atMostOne = formats > 2 ? model.addExpression("layer" + l).upper(1) : null;
             for (int f = 0; f < formats; f++) {
                 if (f == base[l])
                     continue;
                 x[l][f] = model.addVariable("x" + l + "_" + f).binary()
                         .weight((objective[l][f] - objective[l][base[l]]) / objectiveScale);
-                atMostOne.set(x[l][f], 1);
-                spend.set(x[l][f], cost[l][f] - cost[l][base[l]]);
+                if (atMostOne != null)
+                    atMostOne.set(x[l][f], 1);
+                spend.set(x[l][f], (cost[l][f] - cost[l][base[l]]) / costScale);
                 if (capExpression != null)
-                    capExpression.set(x[l][f], capped[l][f] - capped[l][base[l]]);
+                    capExpression.set(x[l][f], (capped[l][f] - capped[l][base[l]]) / cappedScale);
             }
         }
         Optimisation.Result result = model.minimise();
@@ -122,10 +156,40 @@ public final class PrecisionAllocator {
                         throw new IllegalStateException("layer " + l + " got two formats");
                     chosen[l] = f;
                 }
-        if (sum(cost, chosen) > limit * (1 + 1e-9))
-            throw new IllegalStateException("the solver's allocation costs %s, over the budget %s"
-                    .formatted(sum(cost, chosen), limit));
+        if (sum(cost, chosen) > limit * (1 + 1e-9) || capped != null && sum(capped, chosen) > cap + TIE)
+            throw new IllegalStateException("the solver's allocation breaks a constraint: cost %s of %s, capped %s of %s"
+                    .formatted(sum(cost, chosen), limit, capped == null ? 0 : sum(capped, chosen), cap));
         return chosen;
+    }
+
+    /** The allocation of least drop within the limit, the cheapest among equal drops, by listing them all. */
+    static int[] enumerate(double[][] drop, double[][] cost, double limit) {
+        int layers = drop.length;
+        int formats = drop[0].length;
+        int[] pick = new int[layers];
+        int[] best = null;
+        double bestDrop = Double.POSITIVE_INFINITY;
+        double bestCost = Double.POSITIVE_INFINITY;
+        long count = (long) Math.pow(formats, layers);
+        for (long code = 0; code < count; code++) {
+            long c = code;
+            for (int l = 0; l < layers; l++, c /= formats)
+                pick[l] = (int) (c % formats);
+            double spent = sum(cost, pick);
+            if (spent > limit)
+                continue;
+            double d = sum(drop, pick);
+            if (d < bestDrop - TIE || d <= bestDrop + TIE && spent < bestCost) {
+                best = pick.clone();
+                bestDrop = Math.min(d, bestDrop);
+                bestCost = spent;
+            }
+        }
+        return best;
+    }
+
+    private static boolean sameValue(double[][] drop, double[][] cost, int[] a, int[] b) {
+        return Math.abs(sum(drop, a) - sum(drop, b)) <= TIE && sum(cost, a) == sum(cost, b);
     }
 
     /** The largest magnitude, or 1 where all are 0. */
@@ -164,7 +228,7 @@ public final class PrecisionAllocator {
     }
 
     private static Allocation allocation(SensitivityTable table, int[] chosen, double[][] drop, double[][] cost,
-                                         double limit, double quantum) {
+                                         double limit, double quantum, String solver) {
         Map<String, String> formats = new LinkedHashMap<>();
         double bits = 0;
         for (int l = 0; l < chosen.length; l++) {
@@ -173,7 +237,7 @@ public final class PrecisionAllocator {
             bits += layer.parameters() * layer.cells().get(chosen[l]).weightBitsPerElement();
         }
         return new Allocation(formats, sum(drop, chosen), bits / table.parameters(), sum(cost, chosen) * quantum,
-                limit * quantum);
+                limit * quantum, solver);
     }
 
     private static String describe(Budget budget, double amount, SensitivityTable table) {
