@@ -36,6 +36,8 @@ final class IntegerSumLayer implements DotProductLayer {
     private final int registerBits;
     private final boolean wraps;
     private final boolean positionMajor;
+    /** e where an accumulator's value is acc·2^e (0 for integers), or {@link Integer#MIN_VALUE}: ask the operands. */
+    private final int accumulatorExponent;
     /** Integer-only outputs (HAWQ-V3), or null for outputs in float. */
     private final DyadicOutput dyadic;
     /**
@@ -59,6 +61,7 @@ final class IntegerSumLayer implements DotProductLayer {
         this.registerBits = form.registerBits();
         this.wraps = !form.saturating() && form.registerBits() < 64;
         this.positionMajor = wide || dyadic != null || geometry.groupSize() >= MIN_DOT_LENGTH;
+        this.accumulatorExponent = operands.accumulatorExponent().orElse(Integer.MIN_VALUE);
         this.dyadic = dyadic;
         this.excursions = excursions;
         this.excursionLimit = Bits.maxSigned(form.registerBits()) / geometry.groupSize();
@@ -144,7 +147,10 @@ final class IntegerSumLayer implements DotProductLayer {
     /** The value of a group's register after its sum. */
     private double value(long sum) {
         long acc = register(sum);
-        return operands == Operands.INTEGERS ? (double) acc : operands.accumulatorValue(acc);
+        if (accumulatorExponent == 0)
+            return acc;
+        return accumulatorExponent == Integer.MIN_VALUE ? operands.accumulatorValue(acc)
+                : Math.scalb((double) acc, accumulatorExponent);
     }
 
     @Override

@@ -24,6 +24,13 @@ import org.ojalgo.optimisation.integer.IntegerStrategy;
  * simplex).
  */
 public final class PrecisionAllocator {
+    static {
+        // ojAlgo prints a banner about hardware profiles to standard output on first use, into our JSON; its own
+        // switch turns that off.
+        if (System.getProperty("shut.up.ojAlgo") == null)
+            System.setProperty("shut.up.ojAlgo", "true");
+    }
+
     /**
      * Objectives closer than this are equal: measured drops are multiples of 1/images, at least 10^−5 apart for up
      * to 100,000 images, and this stays well above the solver's feasibility tolerance.
@@ -31,8 +38,7 @@ public final class PrecisionAllocator {
     static final double TIE = 1e-7;
     /** Up to this many allocations, every one is listed to certify the solver's answer. */
     static final double MAX_ENUMERATED = 1 << 20;
-    static final String SOLVER = "ILP (ojAlgo " + ExpressionsBasedModel.class.getPackage().getImplementationVersion()
-            + ")";
+    static final String SOLVER = "ILP (ojAlgo " + ojAlgoVersion() + ")";
     /** Energies are counted in femtojoules. */
     static final double ENERGY_QUANTUM_PJ = 1e-3;
 
@@ -160,6 +166,19 @@ public final class PrecisionAllocator {
             throw new IllegalStateException("the solver's allocation breaks a constraint: cost %s of %s, capped %s of %s"
                     .formatted(sum(cost, chosen), limit, capped == null ? 0 : sum(capped, chosen), cap));
         return chosen;
+    }
+
+    /** The ojAlgo version on the class path, from its Maven metadata. */
+    private static String ojAlgoVersion() {
+        try (java.io.InputStream in = ExpressionsBasedModel.class.getResourceAsStream(
+                "/META-INF/maven/org.ojalgo/ojalgo/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null)
+                p.load(in);
+            return p.getProperty("version", "unknown version");
+        } catch (java.io.IOException e) {
+            return "unknown version";
+        }
     }
 
     /** The allocation of least drop within the limit, the cheapest among equal drops, by listing them all. */
