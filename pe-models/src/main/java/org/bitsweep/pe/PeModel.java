@@ -1,8 +1,11 @@
 package org.bitsweep.pe;
 
+import java.util.Optional;
+
 import org.bitsweep.cost.Activity;
 import org.bitsweep.cost.Inventory;
 import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.MacForm;
 import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.nn.MacSupplier;
 import org.bitsweep.workloads.trace.LayerTrace;
@@ -68,10 +71,19 @@ public interface PeModel {
     }
 
     /**
+     * What one MAC of {@link #arithmetic} is made of ({@link MacForm}), so that reference inference can run whole dot
+     * products in tight loops with the same result bit for bit; empty where the PE does not say (every MAC is then a
+     * call to its arithmetic). {@code MacFormTest} checks each PE's form against its arithmetic on every operand pair.
+     */
+    default Optional<MacForm> macForm(OperandFormats f) {
+        return Optional.empty();
+    }
+
+    /**
      * This PE's numerics for reference inference: its {@link #arithmetic} over its {@link #operands}, refusing the
      * pairs it does not run with {@link #unsupportedReason}. {@code bitsweep accuracy --pe} runs a model through it.
      */
     default MacSupplier macSupplier() {
-        return MacSupplier.of(id(), this::arithmetic, this::operands, this::unsupportedReason);
+        return MacSupplier.of(id(), this::arithmetic, this::operands, this::unsupportedReason, this::macForm);
     }
 }

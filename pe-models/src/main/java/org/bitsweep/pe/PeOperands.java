@@ -1,5 +1,7 @@
 package org.bitsweep.pe;
 
+import java.util.OptionalInt;
+
 import org.bitsweep.pe.exact.FloatFormat;
 import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.format.CastOverflow;
@@ -40,6 +42,11 @@ public final class PeOperands {
             @Override
             public double accumulatorValue(long acc) {
                 return Math.scalb((double) acc, activation.quantumExponent() + weight.quantumExponent());
+            }
+
+            @Override
+            public OptionalInt accumulatorExponent() {
+                return OptionalInt.of(activation.quantumExponent() + weight.quantumExponent());
             }
 
             @Override

@@ -15,6 +15,7 @@ import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.pe.Support;
 import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.MacForm;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.MinifloatFormat;
 import org.bitsweep.workloads.format.NumberFormat;
@@ -171,6 +172,13 @@ public final class AntPe implements PeModel {
             long magnitude = (ma * mw) << (ea + ew);
             return IntAccumulator.add(acc, (a < 0) != (w < 0) ? -magnitude : magnitude, bits, mode);
         };
+    }
+
+    // Form of a MAC: one exact product added into the register with its overflow rule.
+    @Override
+    public Optional<MacForm> macForm(OperandFormats f) {
+        requireSupported(f);
+        return Optional.of(MacForm.IntegerSum.oneProductPerMac(accBits, overflow == Overflow.SATURATE));
     }
 
     private void requireSupported(OperandFormats f) {

@@ -20,6 +20,7 @@ import org.bitsweep.pe.exact.Dyadic;
 import org.bitsweep.pe.exact.ExtendedReal;
 import org.bitsweep.pe.exact.FloatFormat;
 import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.MacForm;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.trace.LayerTrace;
@@ -255,6 +256,14 @@ public final class BitModPe implements PeModel, GroupDequantizing {
             }
             return acc;
         };
+    }
+
+    // Form of a MAC: the digit terms of one MAC all carry the sign of a·w and add up to it, so the register moves
+    // by at most |a·w| during the MAC.
+    @Override
+    public Optional<MacForm> macForm(OperandFormats f) {
+        requireSupported(f);
+        return Optional.of(MacForm.IntegerSum.oneProductPerMac(accBits, overflow == Overflow.SATURATE));
     }
 
     /**

@@ -12,6 +12,7 @@ import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.MacForm;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.trace.CodeStatistics;
 import org.bitsweep.workloads.trace.LayerTrace;
@@ -251,6 +252,23 @@ public final class BitSerialPe implements PeModel {
                     sum = IntAccumulator.add(sum, signed && i == bits - 1 ? -(pv << i) : pv << i, acc, mode);
             return sum;
         };
+    }
+
+    // Form of a MAC: the terms add up to a·w, but in two's complement the top bit's term has the other sign, so the
+    // register can move by the sum of the terms' magnitudes: |parallel| times the serial operand's bit pattern (its
+    // magnitude when only essential bits are taken).
+    @Override
+    public Optional<MacForm> macForm(OperandFormats f) {
+        requireSupported(f);
+        int bits = serialFormat(f).bits();
+        long mask = bits == 64 ? -1L : (1L << bits) - 1;
+        boolean activationSerial = serial == Serial.ACTIVATION;
+        boolean essential = essentialBitsOnly;
+        return Optional.of(new MacForm.IntegerSum(accBits, overflow == Overflow.SATURATE, (a, w) -> {
+            long sv = activationSerial ? a : w;
+            long pv = activationSerial ? w : a;
+            return Math.abs(pv) * (essential ? Math.abs(sv) : sv & mask);
+        }));
     }
 
     /** Bits of the largest product, sign included: the shifted operand's width and the accumulator's minimum. */

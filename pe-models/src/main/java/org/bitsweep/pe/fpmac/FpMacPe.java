@@ -12,6 +12,7 @@ import org.bitsweep.pe.Support;
 import org.bitsweep.pe.exact.ExtendedReal;
 import org.bitsweep.pe.exact.FloatFormat;
 import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.MacForm;
 import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.format.MinifloatFormat;
 import org.bitsweep.workloads.format.NumberFormat;
@@ -141,6 +142,18 @@ public final class FpMacPe implements PeModel {
             };
         }
         return exactArithmetic(f);
+    }
+
+    // Form of a MAC, for the unfused fp32 unit: the plain product of the two codes' values, rounded, then added and
+    // rounded. The fp16 accumulator and the fused unit run MAC by MAC.
+    @Override
+    public Optional<MacForm> macForm(OperandFormats f) {
+        requireSupported(f);
+        if (fused || !accumulator().equals(FloatFormat.FP32))
+            return Optional.empty();
+        double[] va = FloatAccumulate.values((MinifloatFormat) f.activation());
+        double[] vw = FloatAccumulate.values((MinifloatFormat) f.weight());
+        return Optional.of(new MacForm.Fp32Sum((a, w) -> va[(int) a] * vw[(int) w], true));
     }
 
     private static boolean allFloats(double[] values) {

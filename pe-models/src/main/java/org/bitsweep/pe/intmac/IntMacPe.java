@@ -1,5 +1,7 @@
 package org.bitsweep.pe.intmac;
 
+import java.util.Optional;
+
 import org.bitsweep.cost.Activity;
 import org.bitsweep.cost.Inventory;
 import org.bitsweep.cost.Part;
@@ -8,6 +10,7 @@ import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.MacForm;
 import org.bitsweep.workloads.trace.LayerTrace;
 import org.bitsweep.workloads.trace.OperandFormats;
 
@@ -97,6 +100,14 @@ public final class IntMacPe implements PeModel {
         int bits = accBits;
         Overflow mode = overflow;
         return (acc, x, y) -> IntAccumulator.add(acc, x * y, bits, mode);
+    }
+
+    // Form of a MAC: one exact product added into the register with its overflow rule.
+    @Override
+    public Optional<MacForm> macForm(OperandFormats f) {
+        if (!supports(f))
+            throw new IllegalArgumentException(unsupportedReason(f));
+        return Optional.of(MacForm.IntegerSum.oneProductPerMac(accBits, overflow == Overflow.SATURATE));
     }
 
     public int accumulatorBits() {

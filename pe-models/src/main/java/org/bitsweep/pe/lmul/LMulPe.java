@@ -15,6 +15,7 @@ import org.bitsweep.pe.exact.FloatFormat;
 import org.bitsweep.pe.fpmac.FloatAccumulate;
 import org.bitsweep.pe.fpmac.FpMacPe;
 import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.MacForm;
 import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.format.MinifloatFormat;
 import org.bitsweep.workloads.trace.LayerTrace;
@@ -158,6 +159,12 @@ public final class LMulPe implements PeModel {
     }
 
     private static MacArithmetic fastArithmetic(MinifloatFormat fa, MinifloatFormat fw, FloatAccumulate acc) {
+        MacForm.CodeProduct product = product(fa, fw);
+        return (sum, a, w) -> acc.add(sum, product.of(a, w));
+    }
+
+    /** The L-Mul value of a pair of codes, exactly, in double: the formula's significand has m + 2 <= 12 bits. */
+    private static MacForm.CodeProduct product(MinifloatFormat fa, MinifloatFormat fw) {
         int m = fa.mantissaBits();
         long one = 1L << m;
         long offset = 1L << (m - l(m));
@@ -169,16 +176,26 @@ public final class LMulPe implements PeModel {
         long[] xw = new long[vw.length];
         int[] ew = new int[vw.length];
         split(vw, m, xw, ew);
-        return (sum, a, w) -> {
+        return (a, w) -> {
             int i = (int) a;
             int j = (int) w;
             double x = va[i];
             double y = vw[j];
             if (x == 0 || y == 0 || !Double.isFinite(x) || !Double.isFinite(y))
-                return acc.add(sum, x * y);                 // NaN, ∞ and zeros as IEEE multiplies them
-            double product = Math.scalb((double) (one + xa[i] + xw[j] + offset), ea[i] + ew[j] - m);
-            return acc.add(sum, (x < 0) != (y < 0) ? -product : product);
+                return x * y;                               // NaN, ∞ and zeros as IEEE multiplies them
+            double p = Math.scalb((double) (one + xa[i] + xw[j] + offset), ea[i] + ew[j] - m);
+            return (x < 0) != (y < 0) ? -p : p;
         };
+    }
+
+    // Form of a MAC into fp32: the L-Mul value, rounded, then added and rounded. An fp16 accumulator runs MAC by MAC.
+    @Override
+    public Optional<MacForm> macForm(OperandFormats f) {
+        requireSupported(f);
+        if (!accumulator().equals(FloatFormat.FP32))
+            return Optional.empty();
+        return Optional.of(new MacForm.Fp32Sum(product((MinifloatFormat) f.activation(), (MinifloatFormat) f.weight()),
+                false));
     }
 
     /** X and e of {@link #normalized} for every finite non-zero value of a decode table. */

@@ -20,6 +20,7 @@ import org.bitsweep.pe.exact.Dyadic;
 import org.bitsweep.pe.exact.ExtendedReal;
 import org.bitsweep.pe.exact.FloatFormat;
 import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.MacForm;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.trace.LayerTrace;
@@ -223,6 +224,13 @@ public final class ShiftAddPe implements PeModel, GroupDequantizing {
         int wBits = f.weight().bits();
         boolean signed = f.weight() instanceof IntFormat i && i.signed();
         return (acc, a, w) -> IntAccumulator.add(acc, product(k, a, w, wBits, signed), bits, mode);
+    }
+
+    // Form of a MAC: one exact product added into the register with its overflow rule.
+    @Override
+    public Optional<MacForm> macForm(OperandFormats f) {
+        requireSupported(f);
+        return Optional.of(MacForm.IntegerSum.oneProductPerMac(accBits, overflow == Overflow.SATURATE));
     }
 
     /** a·w by the datapath of kind k. */

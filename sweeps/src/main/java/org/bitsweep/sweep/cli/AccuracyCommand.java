@@ -117,7 +117,7 @@ final class AccuracyCommand implements Callable<Integer> {
     }
 
     /** @return null for fp32 */
-    private static QuantConfig config(String option, String spec, String clip, String clipOption, boolean weight) {
+    static QuantConfig config(String option, String spec, String clip, String clipOption, boolean weight) {
         String text = spec.trim();
         int colon = text.indexOf(':');
         String name = colon < 0 ? text : text.substring(0, colon);
@@ -196,6 +196,7 @@ final class AccuracyCommand implements Callable<Integer> {
         r.put("activation_clip", a == null ? null : a.calibration().toString());
         r.put("calibration", a == null ? null : FashionMnist.calibration().name());
         r.put("dot_products", dotProducts(inference));
+        r.put("dot_product_paths", quantized.dotProductPaths());
         r.put("pe", pe == null ? null : inference.arithmetic().id());
         r.put("accumulator_bits", pe == null ? null : PeKnobs.accumulatorBits(spec));
         r.put("top1", top1.top1());

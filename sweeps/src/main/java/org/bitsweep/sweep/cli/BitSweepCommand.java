@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
                 + "PE arrays over real workloads and draw accuracy-versus-cost Pareto fronts.",
         subcommands = {RunCommand.class, ReportCommand.class, QuantizeCommand.class, FormatsCommand.class, PesCommand.class,
                 WorkloadsCommand.class, AccuracyCommand.class, TrainCommand.class, SimulateCommand.class,
-                BenchCommand.class, SchemaCommand.class, OutputErrorCommand.class})
+                BenchCommand.class, SchemaCommand.class, OutputErrorCommand.class, SensitivityCommand.class,
+                AllocateCommand.class})
 final class BitSweepCommand implements Runnable {
     @Spec
     CommandSpec spec;

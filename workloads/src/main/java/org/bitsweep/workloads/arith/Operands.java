@@ -1,5 +1,7 @@
 package org.bitsweep.workloads.arith;
 
+import java.util.OptionalInt;
+
 /**
  * What the {@code long}s of a {@link MacArithmetic} mean, for one pair of operand formats. Reference inference turns
  * each quantized value (the grid value before its scale) into an operand here, runs the MACs, and reads the
@@ -21,6 +23,14 @@ public interface Operands {
 
     /** One line for docs and {@code bitsweep pes describe}. */
     String description();
+
+    /**
+     * e where {@link #accumulatorValue} is {@code Math.scalb((double) acc, e)} for every accumulator (a fixed-point
+     * accumulator in units of 2^e), so that fast loops can read accumulators back without a call; empty otherwise.
+     */
+    default OptionalInt accumulatorExponent() {
+        return OptionalInt.empty();
+    }
 
     /** Integer operands that are the integer values themselves, and an integer accumulator. */
     Operands INTEGERS = new Operands() {
@@ -47,6 +57,11 @@ public interface Operands {
         @Override
         public String description() {
             return "integer values; integer accumulator";
+        }
+
+        @Override
+        public OptionalInt accumulatorExponent() {
+            return OptionalInt.of(0);
         }
 
         private long integer(double value) {

@@ -40,23 +40,27 @@ final class FloatPass {
      * @return the logits, {@code act[n]}
      */
     float[] forward(float[][] weights, float[][] biases, ActivationQuantizer[] quantizers) {
-        for (int i = 0; i < layers.size(); i++) {
-            NetLayer l = layers.get(i);
-            float[] x = act[i];
-            float[] y = act[i + 1];
-            if (quantizers != null && quantizers[i] != null)
-                quantizers[i].fakeQuantize(x, x.length);
-            if (l instanceof Dense d) {
-                Kernels.dense(weights[i], biases[i], d.inputs(), x, y);
-            } else if (l instanceof Conv2d c) {
-                Kernels.im2col(x, shapes[i], c, shapes[i + 1], col[i]);
-                Kernels.conv(weights[i], biases[i], c.reduction(), col[i], shapes[i + 1].plane(), y);
-            } else if (l instanceof Relu) {
-                Kernels.relu(x, y, y.length);
-            } else if (l instanceof MaxPool p) {
-                Kernels.maxPool(x, shapes[i], p.size(), y, argmax[i]);
-            }
-        }
+        for (int i = 0; i < layers.size(); i++)
+            layer(i, weights, biases, quantizers);
         return act[layers.size()];
+    }
+
+    /** Runs layer i, from {@code act[i]} to {@code act[i + 1]}, as {@link #forward} does. */
+    void layer(int i, float[][] weights, float[][] biases, ActivationQuantizer[] quantizers) {
+        NetLayer l = layers.get(i);
+        float[] x = act[i];
+        float[] y = act[i + 1];
+        if (quantizers != null && quantizers[i] != null)
+            quantizers[i].fakeQuantize(x, x.length);
+        if (l instanceof Dense d) {
+            Kernels.dense(weights[i], biases[i], d.inputs(), x, y);
+        } else if (l instanceof Conv2d c) {
+            Kernels.im2col(x, shapes[i], c, shapes[i + 1], col[i]);
+            Kernels.conv(weights[i], biases[i], c.reduction(), col[i], shapes[i + 1].plane(), y);
+        } else if (l instanceof Relu) {
+            Kernels.relu(x, y, y.length);
+        } else if (l instanceof MaxPool p) {
+            Kernels.maxPool(x, shapes[i], p.size(), y, argmax[i]);
+        }
     }
 }

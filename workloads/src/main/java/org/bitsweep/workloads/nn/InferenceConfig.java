@@ -1,5 +1,9 @@
 package org.bitsweep.workloads.nn;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -10,6 +14,7 @@ import org.bitsweep.workloads.format.LookupFormat;
 import org.bitsweep.workloads.format.MinifloatFormat;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.quant.Granularity;
+import org.bitsweep.workloads.quant.LayerPatterns;
 import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.trace.OperandFormats;
 
@@ -30,18 +35,48 @@ import org.bitsweep.workloads.trace.OperandFormats;
  * quantized activations; the scales are applied after the accumulation. With the default exact arithmetic and both
  * operands integers (weights as above), they run over the integer codes with exact sums. Otherwise they run in FP32
  * over the dequantized values.
+ *
+ * <p><b>Per layer.</b> {@code layerWeights} gives layers their own weight quantization (empty: FP32 weights) by name
+ * pattern ({@link LayerPatterns}: {@code *} within a dot-separated part, {@code **} across parts, the most specific
+ * pattern wins); layers no pattern matches take {@code weights}. Activations and the arithmetic are the same for every
+ * layer. A pattern that matches no layer of the network is refused when inference is prepared.
+ *
+ * @param layerWeights    weight quantization by layer-name pattern, in the order given; empty for none
+ * @param requantization  how integer layers turn their accumulators into outputs ({@link Requantization})
  */
-public record InferenceConfig(Optional<QuantConfig> weights, Optional<QuantConfig> activations, MacSupplier arithmetic) {
+public record InferenceConfig(Optional<QuantConfig> weights, Optional<QuantConfig> activations, MacSupplier arithmetic,
+                              Map<String, Optional<QuantConfig>> layerWeights, Requantization requantization) {
+    /** What messages call the per-layer setting, as sweep files write it. */
+    public static final String LAYERS_KEY = "quantization.layers";
+
     public InferenceConfig {
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(activations, "activations");
         Objects.requireNonNull(arithmetic, "arithmetic");
+        Objects.requireNonNull(requantization, "requantization");
+        layerWeights = Collections.unmodifiableMap(new LinkedHashMap<>(layerWeights));
         activations.ifPresent(InferenceConfig::checkActivations);
         if (arithmetic != MacSupplier.EXACT) {
             String problem = suppliedArithmeticProblem(weights, activations, arithmetic);
+            for (Map.Entry<String, Optional<QuantConfig>> layer : layerWeights.entrySet())
+                if (problem.isEmpty()) {
+                    problem = suppliedArithmeticProblem(layer.getValue(), activations, arithmetic);
+                    if (!problem.isEmpty())
+                        problem = LAYERS_KEY + " \"" + layer.getKey() + "\": " + problem;
+                }
             if (!problem.isEmpty())
                 throw new UserInputException(problem);
         }
+        if (requantization instanceof Requantization.Dyadic d) {
+            String problem = Requantization.problem(d, weights, activations, layerWeights, arithmetic);
+            if (!problem.isEmpty())
+                throw new UserInputException(problem);
+        }
+    }
+
+    /** One quantization for every layer, requantized in float. */
+    public InferenceConfig(Optional<QuantConfig> weights, Optional<QuantConfig> activations, MacSupplier arithmetic) {
+        this(weights, activations, arithmetic, Map.of(), Requantization.FLOAT);
     }
 
     public static InferenceConfig fp32() {
@@ -54,7 +89,29 @@ public record InferenceConfig(Optional<QuantConfig> weights, Optional<QuantConfi
     }
 
     public InferenceConfig withArithmetic(MacSupplier a) {
-        return new InferenceConfig(weights, activations, a);
+        return new InferenceConfig(weights, activations, a, layerWeights, requantization);
+    }
+
+    /** Per-layer weight quantization by name pattern (see the class comment); replaces any given before. */
+    public InferenceConfig withLayerWeights(Map<String, Optional<QuantConfig>> patterns) {
+        return new InferenceConfig(weights, activations, arithmetic, patterns, requantization);
+    }
+
+    public InferenceConfig withRequantization(Requantization r) {
+        return new InferenceConfig(weights, activations, arithmetic, layerWeights, r);
+    }
+
+    /**
+     * The weight quantization of each named layer: its most specific pattern's, else {@link #weights}.
+     *
+     * @throws UserInputException for a pattern that matches none of {@code layers}
+     */
+    public Map<String, Optional<QuantConfig>> weightsByLayer(List<String> layers) {
+        Map<String, Optional<QuantConfig>> matched = LayerPatterns.resolve(layerWeights, layers, LAYERS_KEY);
+        Map<String, Optional<QuantConfig>> all = new LinkedHashMap<>();
+        for (String layer : layers)
+            all.put(layer, matched.getOrDefault(layer, weights));
+        return all;
     }
 
     /** Whether dot products run through a supplied arithmetic, over its operands (see the class comment). */
@@ -62,17 +119,30 @@ public record InferenceConfig(Optional<QuantConfig> weights, Optional<QuantConfi
         return arithmetic != MacSupplier.EXACT;
     }
 
-    /** Whether both operands are integers that a dot product can take code by code (see the class comment). */
+    /**
+     * Whether both operands are integers that a dot product can take code by code (see the class comment), for the
+     * weights of layers that no per-layer pattern sets.
+     */
     public boolean integerDotProducts() {
-        return weights.isPresent() && activations.isPresent() && weights.get().format() instanceof IntFormat
-                && codeByCodeWeights(weights.get()) && activations.get().format() instanceof IntFormat;
+        return integerDotProducts(weights);
     }
 
-    /** The pair of element formats a dot product sees; empty in FP32. */
+    /** Whether a layer with these weights runs integer dot products (see the class comment). */
+    public boolean integerDotProducts(Optional<QuantConfig> layerWeights) {
+        return layerWeights.isPresent() && activations.isPresent() && layerWeights.get().format() instanceof IntFormat
+                && codeByCodeWeights(layerWeights.get()) && activations.get().format() instanceof IntFormat;
+    }
+
+    /** The pair of element formats a dot product sees, for layers no per-layer pattern sets; empty in FP32. */
     public Optional<OperandFormats> operandFormats() {
-        if (weights.isEmpty() || activations.isEmpty())
+        return operandFormats(weights);
+    }
+
+    /** The pair of element formats a dot product sees with these weights; empty in FP32. */
+    public Optional<OperandFormats> operandFormats(Optional<QuantConfig> layerWeights) {
+        if (layerWeights.isEmpty() || activations.isEmpty())
             return Optional.empty();
-        return Optional.of(OperandFormats.of(weights.get().format(), activations.get().format()));
+        return Optional.of(OperandFormats.of(layerWeights.get().format(), activations.get().format()));
     }
 
     /** Symmetric, with scales along K only per group, so that each group's dot product is scaled once. */

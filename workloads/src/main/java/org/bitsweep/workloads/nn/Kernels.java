@@ -47,6 +47,14 @@ final class Kernels {
         return s;
     }
 
+    /** Σ a[aFrom + i]·b[bFrom + i] over longs, modulo 2^64 (exact while it fits; callers check the bound). */
+    static long dot(long[] a, int aFrom, long[] b, int bFrom, int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++)
+            s += a[aFrom + i] * b[bFrom + i];
+        return s;
+    }
+
     /** y[yFrom + i] += s·x[xFrom + i] over integers. */
     static void axpy(int s, int[] x, int xFrom, int[] y, int yFrom, int n) {
         for (int i = 0; i < n; i++)

@@ -1,10 +1,12 @@
 package org.bitsweep.workloads.nn;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 import org.bitsweep.workloads.Checks;
 import org.bitsweep.workloads.arith.Bits;
 import org.bitsweep.workloads.arith.MacArithmetic;
+import org.bitsweep.workloads.arith.MacForm;
 import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.trace.OperandFormats;
@@ -30,6 +32,14 @@ public interface MacSupplier {
     }
 
     /**
+     * What one MAC of {@link #arithmetic} is made of, where that is known: inference then runs whole dot products in
+     * tight loops with the same result, bit for bit (see {@link MacForm}); empty: MAC by MAC through the arithmetic.
+     */
+    default Optional<MacForm> form(OperandFormats formats) {
+        return Optional.empty();
+    }
+
+    /**
      * Why this arithmetic cannot run the pair, phrased for a user and ending with what it does run; empty when it
      * can. The default takes integer formats only.
      */
@@ -49,18 +59,21 @@ public interface MacSupplier {
      * Exact integer sums, as an accumulator too wide to overflow gives. Any order of exact additions gives the same
      * sum, so inference runs this one with vectorized loops rather than one call per MAC.
      */
-    MacSupplier EXACT = named("exact", f -> (acc, a, w) -> acc + a * w);
+    MacSupplier EXACT = of("exact", f -> (acc, a, w) -> acc + a * w, f -> Operands.INTEGERS, null,
+            f -> Optional.of(MacForm.IntegerSum.oneProductPerMac(64, false)));
 
     /** An accumulator of {@code bits} bits that wraps around in two's complement, as a plain adder does. */
     static MacSupplier wrapping(int bits) {
         Checks.inRange("accumulator bits", bits, 2, 64);
-        return named("wrap:" + bits, f -> (acc, a, w) -> Bits.wrapSigned(acc + a * w, bits));
+        return of("wrap:" + bits, f -> (acc, a, w) -> Bits.wrapSigned(acc + a * w, bits), f -> Operands.INTEGERS, null,
+                f -> Optional.of(MacForm.IntegerSum.oneProductPerMac(bits, false)));
     }
 
     /** An accumulator of {@code bits} bits that saturates at its extremes after every MAC. */
     static MacSupplier saturating(int bits) {
         Checks.inRange("accumulator bits", bits, 2, 64);
-        return named("saturate:" + bits, f -> (acc, a, w) -> Bits.saturateSigned(acc + a * w, bits));
+        return of("saturate:" + bits, f -> (acc, a, w) -> Bits.saturateSigned(acc + a * w, bits),
+                f -> Operands.INTEGERS, null, f -> Optional.of(MacForm.IntegerSum.oneProductPerMac(bits, true)));
     }
 
     /** {@code supplier} under the name {@code id}, with its default operands and refusals. */
@@ -76,6 +89,18 @@ public interface MacSupplier {
     static MacSupplier of(String id, Function<OperandFormats, MacArithmetic> arithmetic,
                           Function<OperandFormats, Operands> operands,
                           Function<OperandFormats, String> unsupportedReason) {
+        return of(id, arithmetic, operands, unsupportedReason, f -> Optional.empty());
+    }
+
+    /**
+     * A supplier from its parts, with the {@link #form} of its MACs.
+     *
+     * @param unsupportedReason null for the default: integer formats only
+     */
+    static MacSupplier of(String id, Function<OperandFormats, MacArithmetic> arithmetic,
+                          Function<OperandFormats, Operands> operands,
+                          Function<OperandFormats, String> unsupportedReason,
+                          Function<OperandFormats, Optional<MacForm>> form) {
         Checks.nonBlank("arithmetic id", id);
         return new MacSupplier() {
             @Override
@@ -86,6 +111,11 @@ public interface MacSupplier {
             @Override
             public Operands operands(OperandFormats formats) {
                 return operands.apply(formats);
+            }
+
+            @Override
+            public Optional<MacForm> form(OperandFormats formats) {
+                return form.apply(formats);
             }
 
             @Override

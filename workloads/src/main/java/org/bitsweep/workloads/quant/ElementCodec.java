@@ -15,6 +15,9 @@ import org.bitsweep.workloads.format.ScaleRule;
  * scale is the group's mean magnitude.
  */
 final class ElementCodec implements GroupCodec {
+    /** Per thread, the rounded values of up to 256 elements of a group between the passes of applyInteger. */
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[256]);
+
     private final NumberFormat format;
     private final Calibration calibration;
     private final Rounding rounding;
@@ -67,9 +70,7 @@ final class ElementCodec implements GroupCodec {
                 sum += Math.abs(x[i]);
             return scales.store(sum / (to - from));
         }
-        double absmax = 0;
-        for (int i = from; i < to; i++)
-            absmax = Math.max(absmax, Math.abs(x[i]));
+        double absmax = absmax(x, from, to);
         if (absmax == 0)
             return 1;
         if (calibration instanceof Calibration.Percentile p) {
@@ -79,6 +80,17 @@ final class ElementCodec implements GroupCodec {
         if (calibration instanceof Calibration.Mse)
             return mseScale(x, from, to, group, absmax);
         return scales.store(absmax / gridMax);
+    }
+
+    /**
+     * The largest |x[i]|, NaN if any is NaN. Taken over floats, which is the same value as over their doubles, in a
+     * loop the JIT vectorizes.
+     */
+    static double absmax(float[] x, int from, int to) {
+        float absmax = 0;
+        for (int i = from; i < to; i++)
+            absmax = Math.max(absmax, Math.abs(x[i]));
+        return absmax;
     }
 
     /** The scale of the least-error clipping value among absmax · (1 − i/100); i = 0 (min-max) wins ties. */
@@ -134,6 +146,22 @@ final class ElementCodec implements GroupCodec {
         double lo = integer.minInt();
         double hi = integer.maxInt();
         int mask = (1 << integer.bits()) - 1;
+        if (!withError && lo < 0) {
+            // The same arithmetic in passes over a scratch array, each simple enough for the JIT to vectorize: a loop
+            // that stores both an int and a float it does not, and comparisons it does not either. Math.max and
+            // Math.min clamp as the comparisons below do: NaN stays NaN, and with lo < 0 <= hi a −0 stays −0.
+            double[] q = SCRATCH.get();
+            for (int start = from; start < to; start += q.length) {
+                int n = Math.min(q.length, to - start);
+                for (int i = 0; i < n; i++)
+                    q[i] = Math.max(lo, Math.min(hi, Math.rint(x[start + i] / scale)));
+                for (int i = 0; i < n; i++)
+                    codes[start + i] = (int) q[i] & mask;
+                for (int i = 0; i < n; i++)
+                    values[start + i] = (float) (q[i] * scale);
+            }
+            return Double.NaN;
+        }
         double error = 0;
         for (int i = from; i < to; i++) {
             double q = Math.rint(x[i] / scale);
