@@ -39,8 +39,8 @@ class SweepCasesTest {
 
     static String describe(DesignPoint p) {
         PeArraySpec t = (PeArraySpec) p.target();
-        return "%s %s/%s %s acc%d".formatted(t.pe(), p.quantization().weights().name(),
-                p.quantization().activations().name(), t.array(), t.accumulatorBits());
+        return "%s %s/%s %s acc%s".formatted(t.pe(), p.quantization().weights().name(),
+                p.quantization().activations().name(), t.array(), t.text("accumulator_bits"));
     }
 
     @Test
@@ -85,8 +85,8 @@ class SweepCasesTest {
                 constraints: ['pe == "bit-serial" or weights in ["int4"]', 'array != "16x16"']
                 """);
         // int-mac keeps int4 only; bit-serial keeps both; 16x16 goes.
-        assertThat(points(s)).containsExactly("int-mac int4/int8 8x8 acc32", "bit-serial int4/int8 8x8 acc32",
-                "bit-serial int8/int8 8x8 acc32");
+        assertThat(points(s)).containsExactly("int-mac int4/int8 8x8 accauto", "bit-serial int4/int8 8x8 accauto",
+                "bit-serial int8/int8 8x8 accauto");
     }
 
     @Test

@@ -78,21 +78,21 @@ public final class DesignGrid {
     }
 
     /**
-     * The point's target as a sweep describes it: an int-mac array mapped for the fewest cycles (the objective the
-     * grid has always used, so figures stay comparable), every knob not set here at its default.
+     * The point's target as a sweep describes it: an int-mac array with a 32-bit accumulator mapped for the fewest
+     * cycles (what the grid has always used, so figures stay comparable), every knob not set here at its default.
      */
     public PeArraySpec spec(Point p) {
         return PeArraySpec.from(new KnobValues().put(PeArraySpec.PE, "int-mac")
                 .put(PeArraySpec.ARRAY_KNOB, new SystolicArray(p.rows(), p.cols()))
                 .put(PeArraySpec.DATAFLOW, DataflowChoice.of(p.dataflow())).put(PeArraySpec.BUFFER_KIB, p.bufferKib())
-                .put(PeArraySpec.OBJECTIVE, Objective.CYCLES)
+                .put(PeArraySpec.OBJECTIVE, Objective.CYCLES).put(PeArraySpec.ACCUMULATOR_BITS, java.util.OptionalInt.of(32))
                 .put(PeArraySpec.DRAM_GBPS, java.util.OptionalDouble.of(p.dramGbps())).put(PeArraySpec.CLOCK_MHZ, p.clockMhz())
                 .put(PeArraySpec.NODE, p.node()));
     }
 
     /** Builds the point's PE and accelerator, as a sweep does: through its {@link PeArraySpec}. */
     public Accelerator accelerator(Point p) {
-        return spec(p).build();
+        return spec(p).accelerator(trace(p.weightBits()).layers());
     }
 
     public SimResult evaluate(int index) {

@@ -47,10 +47,13 @@ import org.bitsweep.workloads.trace.OperandFormats;
  * @param dram                the DRAM technology (cost-models memory/dram-technologies.yaml)
  * @param dramGbps            DRAM bandwidth; empty: the technology's default configuration's
  * @param dramPjPerBit        DRAM energy per bit; empty: the technology's
+ * @param accumulatorBits     the PE's accumulator width; empty (auto): the narrowest from 32 bits up that runs every
+ *                            format the array is given ({@link #accumulatorBitsFor})
  * @param areaBudgetMm2       when present, the array is the largest of the given one's shape (rows:cols) whose whole
  *                            area (PEs, buffers, dequantizers, attention unit) fits: PEs compared at equal area
  */
-public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflow, int accumulatorBits, Overflow overflow,
+public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflow, OptionalInt accumulatorBits,
+                          Overflow overflow,
                           int bufferKib, OptionalInt weightBufferKib, OptionalInt activationBufferKib,
                           OptionalInt outputBufferKib, int bufferBanks, OptionalDouble bufferBytesPerCycle,
                           String dram, OptionalDouble dramGbps, OptionalDouble dramPjPerBit, double clockMhz,
@@ -62,6 +65,11 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
     private static final String ARRAY_USAGE = "valid: ROWSxCOLS (e.g. 16x16) or one integer for a square array, each "
             + "1 to " + SystolicArray.MAX_DIM;
     private static final String UNLIMITED = "unlimited";
+    /**
+     * Where {@code accumulator_bits: auto} starts: a 32-bit accumulator, the width of the int-mac baseline and of an
+     * fp32 accumulator, so points whose products fit it keep it.
+     */
+    private static final int AUTO_ACCUMULATOR_FROM = 32;
     private static final List<String> PE_IDS = PeCatalog.ids();
     private static final List<String> NODES = AsicCostModel.nodes();
     private static final Map<String, AsicCostModel> COSTS = new ConcurrentHashMap<>();
@@ -69,8 +77,9 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
     public static final Knob<String> PE = Knob.of("pe", String.class, PeCatalog.ids().get(0), "NAME",
             "the PE model; bitsweep pes lists them", String.join(", ", PeCatalog.ids()),
             Parsers.choice("PE", PeCatalog.ids(), id -> id), Range.NONE);
-    public static final Knob<SystolicArray> ARRAY_KNOB = Knob.of("array", SystolicArray.class, null, "RxC",
-            "PE rows x columns", "ROWSxCOLS (e.g. 16x32) or one integer for a square array; 1 to "
+    /** The default array: BitMoD's simulator's prefill array (bitmod_sim/test_bitmod.py, pe_array_dim). */
+    public static final Knob<SystolicArray> ARRAY_KNOB = Knob.of("array", SystolicArray.class,
+            new SystolicArray(32, 32), "RxC", "PE rows x columns", "ROWSxCOLS (e.g. 16x32) or one integer for a square array; 1 to "
                     + SystolicArray.MAX_DIM + " each", PeArraySpec::array, Range.NONE);
     public static final Knob<Integer> ROWS = Knob.of("rows", Integer.class, null, "R",
             "PE rows, as an axis of its own (instead of array)", "1 to " + SystolicArray.MAX_DIM,
@@ -84,10 +93,12 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
                     + "lanes: outputs down the rows, tokens across); several (os+dp) or auto: the mapper picks per "
                     + "layer; docs/simulator.md", "os, ws, is, dp, auto, or several joined by +",
             DataflowChoice::parse, DataflowChoice::id, Range.NONE);
-    public static final Knob<Integer> ACCUMULATOR_BITS = Knob.of("accumulator_bits", Integer.class, 32, "N",
-            "the PE's accumulator width; for fp-mac and lmul 16 is an fp16 and 32 an fp32 accumulator",
-            PeParams.MIN_ACC_BITS + " to " + PeParams.MAX_ACC_BITS + "; must hold one full product",
-            Parsers.integer(PeParams.MIN_ACC_BITS, PeParams.MAX_ACC_BITS), Range.INTEGER);
+    public static final Knob<OptionalInt> ACCUMULATOR_BITS = new Knob<>("accumulator_bits", OptionalInt.class,
+            OptionalInt.empty(), "N", "the PE's accumulator width; auto: the narrowest from " + AUTO_ACCUMULATOR_FROM
+            + " bits up that holds the point's products; for fp-mac and lmul 16 is an fp16 and 32 an fp32 accumulator",
+            Parsers.AUTO + ", or " + PeParams.MIN_ACC_BITS + " to " + PeParams.MAX_ACC_BITS + "; must hold one full "
+            + "product", Parsers.autoInteger(PeParams.MIN_ACC_BITS, PeParams.MAX_ACC_BITS), Parsers::plain,
+            Range.INTEGER);
     public static final Knob<Overflow> OVERFLOW = new Knob<>("overflow", Overflow.class, Overflow.WRAP, "O",
             "integer accumulator overflow", Overflow.validIds(),
             Parsers.choice("overflow", List.of(Overflow.values()), Overflow::id), Overflow::id, Range.NONE);
@@ -236,8 +247,6 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
                 throw new UserInputException("rows and cols go together; give both, or array (ROWSxCOLS)");
             array = new SystolicArray(v.get(ROWS), v.get(COLS));
         }
-        if (array == null)
-            throw new UserInputException("the array is required: array (ROWSxCOLS), or rows and cols");
         return new PeArraySpec(v.get(PE), array, v.get(DATAFLOW), v.get(ACCUMULATOR_BITS), v.get(OVERFLOW),
                 v.get(BUFFER_KIB), v.get(WEIGHT_BUFFER_KIB), v.get(ACTIVATION_BUFFER_KIB), v.get(OUTPUT_BUFFER_KIB),
                 v.get(BUFFER_BANKS), v.get(BUFFER_BYTES_PER_CYCLE), v.get(DRAM), v.get(DRAM_GBPS), v.get(DRAM_PJ_PER_BIT),
@@ -246,27 +255,64 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
     }
 
     /**
-     * The accelerator this spec describes, with its PE built and its DRAM priced, for a trace whose attention formats
-     * the PE does or does not run (which decides where {@code attention: auto} puts attention).
+     * The accelerator this spec describes for a trace: its accumulator as wide as the trace's formats need (when
+     * auto), attention where {@code attention} puts it (for {@code auto}, on the array when the PE runs it), and with
+     * an area budget the largest array of the given shape that fits it.
      *
      * @throws UserInputException when the buffers have more banks than bytes
+     * @throws Infeasible         when not even the smallest array of the shape fits the area budget
      */
-    public Accelerator build(boolean peRunsAttention) {
+    public Accelerator accelerator(List<LayerTrace> layers) {
+        int bits = accumulatorBitsFor(arrayFormats(layers));
+        Accelerator acc = build(bits, peRunsAttention(layers, bits));
+        if (areaBudgetMm2.isPresent())
+            acc = acc.withArray(largestWithin(acc, layers, areaBudgetMm2.getAsDouble() * 1e6));
+        return acc;
+    }
+
+    /** The formats the array must run whatever {@code attention} says: the linear (non-attention) layers'. */
+    public List<OperandFormats> arrayFormats(List<LayerTrace> layers) {
+        List<OperandFormats> out = new java.util.ArrayList<>();
+        for (LayerTrace t : layers)
+            if ((attention == AttentionPlacement.ARRAY || !t.layer().layerClass().isAttention())
+                    && !out.contains(t.formats()))
+                out.add(t.formats());
+        return out;
+    }
+
+    /**
+     * The accumulator width for these formats: the given one, or for auto the narrowest from
+     * {@value #AUTO_ACCUMULATOR_FROM} bits up that the PE accepts for all of them ({@value #AUTO_ACCUMULATOR_FROM}
+     * when none does, so the refusal is the PE's own).
+     */
+    public int accumulatorBitsFor(List<OperandFormats> formats) {
+        return accumulatorBitsFor(pe, accumulatorBits, formats);
+    }
+
+    /** {@link #accumulatorBitsFor} for any PE: the given width, or auto's for these formats. */
+    public static int accumulatorBitsFor(String pe, OptionalInt given, List<OperandFormats> formats) {
+        if (given.isPresent())
+            return given.getAsInt();
+        for (int bits = AUTO_ACCUMULATOR_FROM; bits <= PeParams.MAX_ACC_BITS; bits++) {
+            PeModel model = PeCatalog.create(pe, new PeParams(bits, Overflow.WRAP));
+            if (formats.stream().allMatch(model::supports))
+                return bits;
+        }
+        return AUTO_ACCUMULATOR_FROM;
+    }
+
+    private Accelerator build(int accBits, boolean peRunsAttention) {
         AsicCostModel cost = cost();
         DramTechnology tech = DramTechnologies.get(dram);
         double gbps = dramGbps.orElse(tech.defaultGbps());
         Dram d = new Dram(gbps, dramPjPerBit.orElse(tech.pjPerBit()), dramPjPerBit.isPresent()
                 ? "given with dram_pj_per_bit" : tech.basis());
         Buffers buffers = new Buffers(buffer(weightBufferKib), buffer(activationBufferKib), buffer(outputBufferKib));
-        return new Accelerator(PeCatalog.create(pe, new PeParams(accumulatorBits, overflow)), array,
+        return new Accelerator(PeCatalog.create(pe, new PeParams(accBits, overflow)), array,
                 dataflow.allowed().get(0), buffers, d, clockMhz, cost, partialSumBits, timing, objective, sram,
                 bufferWidthBits, attention.unit(peRunsAttention, attentionLanes));
     }
 
-    /** The accelerator, attention on the array unless a unit is asked for by name. */
-    public Accelerator build() {
-        return build(true);
-    }
 
     /**
      * The PE's refusal; blamed on the accumulator when both formats are integers (a wider accumulator would take
@@ -274,11 +320,12 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
      */
     @Override
     public java.util.Optional<Unsupported> unsupported(OperandFormats f) {
-        PeModel model = PeCatalog.create(pe, new PeParams(accumulatorBits, Overflow.WRAP));
+        int bits = accumulatorBitsFor(List.of(f));
+        PeModel model = PeCatalog.create(pe, new PeParams(bits, Overflow.WRAP));
         if (model.supports(f))
             return java.util.Optional.empty();
-        if (f.bothIntegers())
-            return java.util.Optional.of(new Unsupported(ACCUMULATOR_BITS, "%d with pe %s: %s".formatted(accumulatorBits,
+        if (f.bothIntegers() && accumulatorBits.isPresent())
+            return java.util.Optional.of(new Unsupported(ACCUMULATOR_BITS, "%d with pe %s: %s".formatted(bits,
                     pe, model.unsupportedReason(f))));
         return java.util.Optional.of(new Unsupported(PE, model.unsupportedReason(f)));
     }
@@ -293,8 +340,9 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
      * for {@code auto} neither the PE nor an fp16 unit.
      */
     @Override
-    public java.util.Optional<Unsupported> unsupportedAttention(OperandFormats f) {
-        PeModel model = PeCatalog.create(pe, new PeParams(accumulatorBits, Overflow.WRAP));
+    public java.util.Optional<Unsupported> unsupportedAttention(OperandFormats linear, OperandFormats f) {
+        PeModel model = PeCatalog.create(pe, new PeParams(accumulatorBitsFor(attention == AttentionPlacement.ARRAY
+                ? List.of(linear, f) : List.of(linear)), Overflow.WRAP));
         boolean peRuns = model.supports(f);
         java.util.Optional<AttentionUnit> unit = attention.unit(peRuns, attentionLanes);
         if (unit.isEmpty()) {
@@ -324,19 +372,16 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
      */
     @Override
     public SimResult run(List<LayerTrace> layers) {
-        Accelerator acc = build(peRunsAttention(layers));
-        if (areaBudgetMm2.isPresent())
-            acc = acc.withArray(largestWithin(acc, layers, areaBudgetMm2.getAsDouble() * 1e6));
-        return Simulator.run(acc, dataflow.allowed(), layers);
+        return Simulator.run(accelerator(layers), dataflow.allowed(), layers);
     }
 
     /** Whether the PE runs the formats of every attention layer of the trace (true when there is none). */
-    public boolean peRunsAttention(List<LayerTrace> layers) {
+    private boolean peRunsAttention(List<LayerTrace> layers, int accBits) {
         PeModel model = null;
         for (LayerTrace t : layers)
             if (t.layer().layerClass().isAttention()) {
                 if (model == null)
-                    model = PeCatalog.create(pe, new PeParams(accumulatorBits, overflow));
+                    model = PeCatalog.create(pe, new PeParams(accBits, overflow));
                 if (!model.supports(t.formats()))
                     return false;
             }
@@ -415,6 +460,8 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
             case "dram" -> dram;
             case "sram" -> sram.id();
             case "attention" -> attention.id();
+            case "accumulator_bits" -> accumulatorBits.isPresent() ? Integer.toString(accumulatorBits.getAsInt())
+                    : Parsers.AUTO;
             default -> {
                 double n = number(column);
                 if (Double.isNaN(n))
@@ -430,7 +477,7 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
             case "rows" -> array.rows();
             case "cols" -> array.cols();
             case "pes" -> array.pes();
-            case "accumulator_bits" -> accumulatorBits;
+            case "accumulator_bits" -> accumulatorBits.isPresent() ? accumulatorBits.getAsInt() : Double.NaN;
             case "buffer_kib" -> bufferKib;
             case "weight_buffer_kib" -> weightBufferKib.orElse(bufferKib);
             case "activation_buffer_kib" -> activationBufferKib.orElse(bufferKib);

@@ -39,8 +39,11 @@ public sealed interface TargetSpec permits PeArraySpec {
     /**
      * Why this target cannot run attention (the KV cache, as the B operand, by activations) in these formats, naming
      * the layer class, the unit and what it runs; empty when it can, or when the kind does not run attention apart.
+     * {@code linear} are the point's other layers' formats, which may decide what the hardware is (an accumulator
+     * sized for them).
      */
-    default java.util.Optional<Unsupported> unsupportedAttention(org.bitsweep.workloads.trace.OperandFormats formats) {
+    default java.util.Optional<Unsupported> unsupportedAttention(org.bitsweep.workloads.trace.OperandFormats linear,
+                                                                 org.bitsweep.workloads.trace.OperandFormats formats) {
         return java.util.Optional.empty();
     }
 

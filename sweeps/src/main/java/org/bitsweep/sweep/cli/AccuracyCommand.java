@@ -103,7 +103,7 @@ final class AccuracyCommand implements Callable<Integer> {
         QuantConfig a = config("--activations", activations, activationClip, "--activation-clip", false);
         InferenceConfig inference;
         try {
-            inference = InferenceConfig.of(w, a).withArithmetic(arithmetic());
+            inference = InferenceConfig.of(w, a).withArithmetic(arithmetic(w, a));
         } catch (UserInputException e) {
             throw PeKnobs.inCommandLineTerms(e);
         }
@@ -151,13 +151,20 @@ final class AccuracyCommand implements Callable<Integer> {
         return all.first(images);
     }
 
-    private MacSupplier arithmetic() {
+    /** The formats a PE's accumulator is sized for: the weights' and activations', when both are quantized. */
+    private static org.bitsweep.workloads.trace.OperandFormats[] formats(QuantConfig w, QuantConfig a) {
+        return w == null || a == null ? new org.bitsweep.workloads.trace.OperandFormats[0]
+                : new org.bitsweep.workloads.trace.OperandFormats[] {
+                        org.bitsweep.workloads.trace.OperandFormats.of(w.format(), a.format())};
+    }
+
+    private MacSupplier arithmetic(QuantConfig wq, QuantConfig aq) {
         String a = accumulator.trim().toLowerCase(Locale.ROOT);
         if (pe != null) {
             if (!a.equals("exact"))
                 throw new UserInputException("--accumulator %s and --pe %s both say how to accumulate; the PE's "
                         .formatted(accumulator, pe) + "accumulator is set with --accumulator-bits and --overflow");
-            return PeCatalog.create(pe.trim(), PeKnobs.params(spec)).macSupplier();
+            return PeCatalog.create(pe.trim(), PeKnobs.params(spec, pe.trim(), formats(wq, aq))).macSupplier();
         }
         for (String knob : new String[] {"--accumulator-bits", "--overflow"})
             if (spec.findOption(knob).getValue() != null)
@@ -198,7 +205,7 @@ final class AccuracyCommand implements Callable<Integer> {
         r.put("dot_products", dotProducts(inference));
         r.put("dot_product_paths", quantized.dotProductPaths());
         r.put("pe", pe == null ? null : inference.arithmetic().id());
-        r.put("accumulator_bits", pe == null ? null : PeKnobs.accumulatorBits(spec));
+        r.put("accumulator_bits", pe == null ? null : PeKnobs.accumulatorBits(spec, pe.trim(), formats(w, a)));
         r.put("top1", top1.top1());
         r.put("top1_fp32", fp32.top1());
         r.put("correct", top1.correct());

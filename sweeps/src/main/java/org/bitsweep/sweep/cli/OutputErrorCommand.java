@@ -232,7 +232,7 @@ final class OutputErrorCommand implements Callable<Integer> {
         if (decompose != null)
             q = q.withDecomposition(decompose.equals("default") ? OutlierDecomposition.defaults()
                     : new OutlierDecomposition(number("--decompose", decompose)));
-        return q.withArithmetic(arithmetic());
+        return q.withArithmetic(arithmetic(org.bitsweep.workloads.trace.OperandFormats.of(w.format(), a.format())));
     }
 
     /** @return null for fp32 (not quantized) */
@@ -263,7 +263,7 @@ final class OutputErrorCommand implements Callable<Integer> {
         }
     }
 
-    private MacSupplier arithmetic() {
+    private MacSupplier arithmetic(org.bitsweep.workloads.trace.OperandFormats formats) {
         if (pe == null) {
             for (String knob : new String[] {"--accumulator-bits", "--overflow"})
                 if (matched(knob))
@@ -271,7 +271,7 @@ final class OutputErrorCommand implements Callable<Integer> {
             return MacSupplier.EXACT;
         }
         try {
-            return PeCatalog.create(pe.trim(), PeKnobs.params(spec)).macSupplier();
+            return PeCatalog.create(pe.trim(), PeKnobs.params(spec, pe.trim(), formats)).macSupplier();
         } catch (UserInputException e) {
             throw PeKnobs.inCommandLineTerms(e);
         }

@@ -1,11 +1,13 @@
 package org.bitsweep.sweep.cli;
 
 import java.util.List;
+import java.util.OptionalInt;
 
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.sim.spec.Knob;
 import org.bitsweep.sim.spec.PeArraySpec;
 import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.workloads.trace.OperandFormats;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -22,13 +24,14 @@ final class PeKnobs implements IModelTransformer {
         return spec;
     }
 
-    static PeParams params(CommandSpec spec) {
-        return new PeParams(KnobOptions.value(spec, PeArraySpec.ACCUMULATOR_BITS),
-                KnobOptions.value(spec, PeArraySpec.OVERFLOW));
+    /** The PE's parameters for these formats: {@code --accumulator-bits auto} (the default) sized for them. */
+    static PeParams params(CommandSpec spec, String pe, OperandFormats... formats) {
+        return new PeParams(accumulatorBits(spec, pe, formats), KnobOptions.value(spec, PeArraySpec.OVERFLOW));
     }
 
-    static int accumulatorBits(CommandSpec spec) {
-        return KnobOptions.value(spec, PeArraySpec.ACCUMULATOR_BITS);
+    static int accumulatorBits(CommandSpec spec, String pe, OperandFormats... formats) {
+        OptionalInt given = KnobOptions.value(spec, PeArraySpec.ACCUMULATOR_BITS);
+        return PeArraySpec.accumulatorBitsFor(pe, given, List.of(formats));
     }
 
     /** A PE's refusal in command-line words: the sweep file's {@code accumulator_bits} is {@code --accumulator-bits}. */

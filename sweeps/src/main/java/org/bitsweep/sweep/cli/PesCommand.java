@@ -82,7 +82,7 @@ final class PesCommand extends ListingCommand {
                         String.join(", ", AsicCostModel.nodes())));
             PeDescription d;
             try {
-                d = PeDescription.of(PeCatalog.create(pe.trim(), PeKnobs.params(spec)), f, AsicCostModel.at(node));
+                d = PeDescription.of(PeCatalog.create(pe.trim(), PeKnobs.params(spec, pe.trim(), f)), f, AsicCostModel.at(node));
             } catch (UserInputException e) {
                 throw PeKnobs.inCommandLineTerms(e);
             }

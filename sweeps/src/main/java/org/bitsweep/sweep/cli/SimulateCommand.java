@@ -105,7 +105,8 @@ final class SimulateCommand implements Callable<Integer> {
                 details(columns, (PeArraySpec) point.target(), sim);
             w.println(Json.write(columns));
         } else if (r instanceof SimResult sim) {
-            printTable(w, ((PeArraySpec) point.target()).build(), trace, sim);
+            PeArraySpec pe = (PeArraySpec) point.target();
+            printTable(w, pe, pe.accelerator(trace.layers()), trace, sim);
         } else {
             columns.forEach((k, v) -> w.printf(Locale.ROOT, "%-26s %s%n", k, v));
         }
@@ -154,10 +155,6 @@ final class SimulateCommand implements Callable<Integer> {
             if (text != null && k != PeArraySpec.SCALESIM_CONFIG)
                 values.putParsed(k, k.parseOption(text));
         }
-        if (kind.id().equals(PeArraySpec.KIND) && !values.has(PeArraySpec.ARRAY_KNOB) && !values.has(PeArraySpec.ROWS)
-                && !values.has(PeArraySpec.COLS))
-            throw new UserInputException("--array: missing; it is required (ROWSxCOLS, e.g. 32x32; or --rows and "
-                    + "--cols; or --scalesim-config FILE)");
         try {
             return kind.factory().apply(values);
         } catch (UserInputException e) {
@@ -217,17 +214,26 @@ final class SimulateCommand implements Callable<Integer> {
         return m;
     }
 
-    private static void printTable(PrintWriter w, Accelerator acc, Trace trace, SimResult r) {
-        w.printf(Locale.ROOT, "%s on %s %s, %s, %s timing, %.0f MHz, %s%n", trace.workload().name(), acc.array(),
-                acc.dataflow().id(), acc.pe().id(), acc.timing().id(), acc.clockMhz(), acc.cost().node());
+    private static void printTable(PrintWriter w, PeArraySpec spec, Accelerator acc, Trace trace, SimResult r) {
+        w.printf(Locale.ROOT, "%s on %s %s (%d-bit accumulator), dataflow %s, objective %s, %s timing, %.0f MHz, %s%n",
+                trace.workload().name(), acc.array(), acc.pe().id(), spec.accumulatorBitsFor(spec.arrayFormats(trace.layers())),
+                spec.dataflow().id(), acc.objective().id(), acc.timing().id(), acc.clockMhz(), acc.cost().node());
+        boolean attention = trace.layers().stream().anyMatch(t -> t.layer().layerClass().isAttention());
+        w.printf(Locale.ROOT, "attention %s; DRAM %s, %.4g GB/s, %.4g pJ/bit; buffers priced by %s%n",
+                !attention ? "(none in this workload)" : acc.attentionUnit().map(u -> "on an " + u.format().id()
+                        + " unit of " + u.lanes() + " lanes").orElse("on the PE array"),
+                spec.dram(), acc.dram().gbps(), acc.dram().pjPerBit(), acc.sram().id());
         w.printf(Locale.ROOT, "cycles %,d (compute %,d, DRAM alone %,d): %s-bound, %.6g s, utilization %.3f%n",
                 r.cycles(), r.computeCycles(), r.memoryCycles(), r.bound().id(), r.seconds(), r.utilization());
-        w.printf(Locale.ROOT, "energy %.6g pJ, DRAM traffic %,d B, PE array area %.6g um2 (buffers not priced)%n",
-                r.energy().totalPj(), r.dramBytes(), r.areaUm2());
+        w.printf(Locale.ROOT, "energy %.6g pJ, DRAM traffic %,d B%n", r.energy().totalPj(), r.dramBytes());
         r.energy().entries().forEach((k, v) -> w.printf(Locale.ROOT, "  %-26s %14.6g%n", k, v));
-        w.printf("%-28s %-18s %6s %16s %8s  %s%n", "layer", "gemm (m×n×k)", "count", "cycles", "bound", "mapping");
+        w.printf(Locale.ROOT, "area %.6g um2%s%n", r.areaUm2(), r.area().buffersPriced() ? ""
+                : " (buffers not priced: sram %s has no area; sram: cacti-hp prices them)".formatted(acc.sram().id()));
+        r.area().entries().forEach((k, v) -> w.printf(Locale.ROOT, "  %-26s %14.6g%n", k, v));
+        w.printf("%-28s %-18s %6s %16s %8s  %-14s %s%n", "layer", "gemm (m×n×k)", "count", "cycles", "bound", "unit",
+                "mapping");
         for (LayerResult l : r.layers())
-            w.printf(Locale.ROOT, "%-28s %-18s %6d %,16d %8s  %s%n", l.name(), l.shape(), l.count(), l.cycles(),
-                    l.bound().id(), l.mapping());
+            w.printf(Locale.ROOT, "%-28s %-18s %6d %,16d %8s  %-14s %s%n", l.name(), l.shape(), l.count(), l.cycles(),
+                    l.bound().id(), l.unit(), l.mapping());
     }
 }

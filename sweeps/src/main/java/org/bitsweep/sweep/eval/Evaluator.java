@@ -1,6 +1,7 @@
 package org.bitsweep.sweep.eval;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -218,7 +219,8 @@ public final class Evaluator {
             NumberFormat a = p.quantization().activations();
             if (!spec.throughPe() || !(p.target() instanceof PeArraySpec t))
                 return new AccuracyKey(w, g, a, null, 0, null);
-            return new AccuracyKey(w, g, a, t.pe(), t.accumulatorBits(), t.overflow());
+            return new AccuracyKey(w, g, a, t.pe(), t.accumulatorBitsFor(List.of(p.quantization().formats())),
+                    t.overflow());
         }
     }
 

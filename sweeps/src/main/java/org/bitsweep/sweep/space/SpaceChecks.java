@@ -105,7 +105,8 @@ public final class SpaceChecks {
         for (DesignPoint p : reps.get(4).values())
             if (p.workload().workload().layers().stream().anyMatch(l -> l.layerClass().isAttention())
                     && p.target().unsupported(p.quantization().formats()).isEmpty())
-                p.target().unsupportedAttention(p.quantization().attentionFormats()).ifPresent(u ->
+                p.target().unsupportedAttention(p.quantization().formats(),
+                        p.quantization().attentionFormats()).ifPresent(u ->
                         problems.add(pointer(sc, "target." + u.knob().name()), u.message()));
     }
 
@@ -151,7 +152,8 @@ public final class SpaceChecks {
         }
         if (!sweep.accuracy().throughPe() || !(p.target() instanceof PeArraySpec t))
             return;
-        PeModel pe = PeCatalog.create(t.pe(), new PeParams(t.accumulatorBits(), Overflow.WRAP));
+        PeModel pe = PeCatalog.create(t.pe(), new PeParams(t.accumulatorBitsFor(List.of(p.quantization().formats())),
+                Overflow.WRAP));
         if (!pe.supports(p.quantization().formats()))
             return;                                         // reported with the simulator's checks
         try {

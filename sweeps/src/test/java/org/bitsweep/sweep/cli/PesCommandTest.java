@@ -56,8 +56,11 @@ class PesCommandTest {
 
     @Test
     void aPairThePeCannotRunAndUnknownNamesAreUserErrors() {
+        // The accumulator is sized for the pair unless given: 45 bits hold an fp16 × bitmod4 product exactly; 32 do not.
+        assertThat(bitsweep("pes", "describe", "bitmod", "--weights", "bitmod4", "--activations", "fp16").code())
+                .isZero();
         BitSweepCliTest.Run narrow = bitsweep("pes", "describe", "bitmod", "--weights", "bitmod4", "--activations",
-                "fp16");
+                "fp16", "--accumulator-bits", "32");
         assertThat(narrow.code()).isEqualTo(2);
         assertThat(narrow.err()).startsWith("bitsweep: bitmod cannot run w:bitmod4 a:fp16: a product needs a 45-bit")
                 .contains("; it runs weights: int2..int16");

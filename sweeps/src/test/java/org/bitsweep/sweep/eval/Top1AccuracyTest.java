@@ -71,7 +71,7 @@ class Top1AccuracyTest {
         for (int i = 0; i < points.size(); i++) {
             DesignPoint p = points.get(i);
             assertThat(top1.get(i)).as("%s acc %d", p.quantization().weights().name(), ((PeArraySpec) p.target()).accumulatorBits())
-                    .isEqualTo(direct(p.quantization().weights().name(), ((PeArraySpec) p.target()).accumulatorBits()));
+                    .isEqualTo(direct(p.quantization().weights().name(), ((PeArraySpec) p.target()).accumulatorBits().getAsInt()));
         }
         // One measurement per (weights, accumulator): 2 × 2.
         assertThat(e[0].accuracyEvaluations()).isEqualTo(4);
@@ -93,7 +93,7 @@ class Top1AccuracyTest {
 
     private static int indexOf(List<DesignPoint> points, String weights, int accumulatorBits) {
         for (int i = 0; i < points.size(); i++)
-            if (points.get(i).quantization().weights().name().equals(weights) && ((PeArraySpec) points.get(i).target()).accumulatorBits() == accumulatorBits)
+            if (points.get(i).quantization().weights().name().equals(weights) && ((PeArraySpec) points.get(i).target()).accumulatorBits().equals(java.util.OptionalInt.of(accumulatorBits)))
                 return i;
         throw new AssertionError("no point " + weights + " " + accumulatorBits);
     }
