@@ -6,7 +6,15 @@ import org.bitsweep.sim.accelerator.Accelerator;
 import org.bitsweep.sim.SimResult;
 import org.bitsweep.sim.Simulator;
 import org.bitsweep.sim.bench.DesignGrid;
+import org.bitsweep.sim.array.SystolicArray;
+import org.bitsweep.sim.spec.DataflowChoice;
+import org.bitsweep.sim.spec.KnobValues;
+import org.bitsweep.sim.spec.PeArraySpec;
+import org.bitsweep.workloads.format.Formats;
+import org.bitsweep.workloads.model.ModelZoo;
+import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.trace.LayerTrace;
+import org.bitsweep.workloads.trace.OperandFormats;
 import org.bitsweep.workloads.trace.Trace;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -40,6 +48,8 @@ public class SimulatorBenchmark {
     private Accelerator accelerator;
     private Trace decode;
     private Trace prefill;
+    private PeArraySpec llmPoint;
+    private Trace w4a16Decode;
 
     @Setup
     public void setUp() {
@@ -54,6 +64,22 @@ public class SimulatorBenchmark {
         accelerator = grid.accelerator(reference);
         decode = grid.trace(4);
         prefill = new DesignGrid("llama-2-7b:prefill:2048").trace(4);
+        llmPoint = PeArraySpec.from(new KnobValues().put(PeArraySpec.PE, "bitmod")
+                .put(PeArraySpec.ARRAY_KNOB, new SystolicArray(64, 16))
+                .put(PeArraySpec.DATAFLOW, DataflowChoice.AUTO)
+                .put(PeArraySpec.DRAM, "hbm2"));
+        w4a16Decode = Trace.of(ModelZoo.bundled().workload("llama-2-7b:decode"), OperandFormats.of(Formats.parse("bitmod4"),
+                Formats.parse("fp16")), Formats.parse("fp16"), Granularity.group(128));
+    }
+
+    /**
+     * One point of an LLM study as a sweep runs it: BitMoD W4A16 (bitmod4 in groups of 128, fp16 activations and KV
+     * cache) on a 64×16 array with HBM2, the accumulator sized for the formats, attention on an fp16 unit, every layer
+     * mapped on the best of four dataflows (os, ws, is, dp) for energy × delay. The aim: at most 50 µs.
+     */
+    @Benchmark
+    public SimResult w4a16DecodeFourDataflowsAttentionUnit() {
+        return llmPoint.run(w4a16Decode.layers());
     }
 
     /** Baseline: the closed-form compute cycles of every decode layer, nothing else. */

@@ -16,8 +16,18 @@ import org.bitsweep.workloads.format.NumberFormat;
  */
 public record IntegerGrid(long maxMagnitude, int maxOddBits, int maxExponent, boolean signed) {
 
-    /** The grid of a format whose values are all integers; empty for anything else. */
+    private static final java.util.Map<NumberFormat, Optional<IntegerGrid>> GRIDS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The grid of a format whose values are all integers; empty for anything else. Found once per format: PEs ask on
+     * every check, and an fp16 format has 63,000 values to walk.
+     */
     public static Optional<IntegerGrid> of(NumberFormat f) {
+        return GRIDS.computeIfAbsent(f, IntegerGrid::find);
+    }
+
+    private static Optional<IntegerGrid> find(NumberFormat f) {
         double[] values;
         try {
             values = f.values();

@@ -263,8 +263,13 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
      * @throws Infeasible         when not even the smallest array of the shape fits the area budget
      */
     public Accelerator accelerator(List<LayerTrace> layers) {
-        int bits = accumulatorBitsFor(arrayFormats(layers));
-        Accelerator acc = build(bits, peRunsAttention(layers, bits));
+        List<OperandFormats> attentionFormats = new java.util.ArrayList<>();
+        for (LayerTrace t : layers)
+            if (t.layer().layerClass().isAttention() && !attentionFormats.contains(t.formats()))
+                attentionFormats.add(t.formats());
+        Fitted fit = FITS.computeIfAbsent(new Fit(pe, accumulatorBits, overflow, attention, arrayFormats(layers),
+                attentionFormats), Fit::fit);
+        Accelerator acc = build(fit.bits(), fit.peRunsAttention());
         if (areaBudgetMm2.isPresent())
             acc = acc.withArray(largestWithin(acc, layers, areaBudgetMm2.getAsDouble() * 1e6));
         return acc;
@@ -375,18 +380,24 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
         return Simulator.run(accelerator(layers), dataflow.allowed(), layers);
     }
 
-    /** Whether the PE runs the formats of every attention layer of the trace (true when there is none). */
-    private boolean peRunsAttention(List<LayerTrace> layers, int accBits) {
-        PeModel model = null;
-        for (LayerTrace t : layers)
-            if (t.layer().layerClass().isAttention()) {
-                if (model == null)
-                    model = PeCatalog.create(pe, new PeParams(accBits, overflow));
-                if (!model.supports(t.formats()))
-                    return false;
-            }
-        return true;
+    /**
+     * What a PE's checks decide for a trace's formats: the accumulator width, and whether the PE runs attention
+     * (true when there is none). Found once per PE, knobs and formats: a sweep asks for every point, and a PE's checks
+     * walk its formats' values.
+     */
+    private record Fit(String pe, OptionalInt accumulatorBits, Overflow overflow, AttentionPlacement attention,
+                       List<OperandFormats> arrayFormats, List<OperandFormats> attentionFormats) {
+        Fitted fit() {
+            int bits = accumulatorBitsFor(pe, accumulatorBits, arrayFormats);
+            PeModel model = PeCatalog.create(pe, new PeParams(bits, overflow));
+            return new Fitted(bits, attentionFormats.stream().allMatch(model::supports));
+        }
     }
+
+    private record Fitted(int bits, boolean peRunsAttention) {
+    }
+
+    private static final Map<Fit, Fitted> FITS = new ConcurrentHashMap<>();
 
     /**
      * The largest array of {@code acc}'s shape (rows:cols in lowest terms, times a whole factor) whose area fits:

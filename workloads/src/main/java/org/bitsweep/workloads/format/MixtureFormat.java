@@ -58,10 +58,12 @@ public record MixtureFormat(String name, List<NumberFormat> candidates, String s
         return candidates.stream().mapToDouble(NumberFormat::minPositiveNormal).min().orElseThrow();
     }
 
-    /** The union of the candidates' values. */
+    /** The union of the candidates' values, computed once per mixture (a PE asks for them on every check). */
     @Override
     public double[] values() {
-        return candidates.stream().flatMapToDouble(c -> java.util.Arrays.stream(c.values())).distinct().sorted()
-                .toArray();
+        return VALUES.computeIfAbsent(this, m -> m.candidates.stream()
+                .flatMapToDouble(c -> java.util.Arrays.stream(c.values())).distinct().sorted().toArray()).clone();
     }
+
+    private static final java.util.Map<MixtureFormat, double[]> VALUES = new java.util.concurrent.ConcurrentHashMap<>();
 }
