@@ -83,7 +83,7 @@ public final class Simulator {
         SystolicArray array = acc.array();
         for (int g = 0; g < perGemm.length; g++) {
             LayerTrace t = plan.representative[g];
-            PeCost pc = peCosts.computeIfAbsent(new PeKey(t.formats(), t.weightStatistics()),
+            PeCost pc = peCosts.computeIfAbsent(new PeKey(t.formats(), t.weightStatistics(), t.macsPerScale()),
                     k -> PeCost.of(acc, t, macParts, registerParts));
             LayerResult once = simulate(acc, mapper, prices, t, pc);
             perGemm[g] = once;
@@ -103,8 +103,11 @@ public final class Simulator {
                 new Pricing(acc, widest, macParts, registerParts), new LayerResults(plan, perGemm));
     }
 
-    /** A PE's timing and activity depend on the operand formats and the codes, not on the GEMM's shape. */
-    private record PeKey(OperandFormats formats, CodeStatistics statistics) {
+    /**
+     * A PE's timing and activity depend on the operand formats, the codes and the MACs per weight scale (each MAC's
+     * share of a per-group dequantization), not otherwise on the GEMM's shape.
+     */
+    private record PeKey(OperandFormats formats, CodeStatistics statistics, long macsPerScale) {
     }
 
     /**

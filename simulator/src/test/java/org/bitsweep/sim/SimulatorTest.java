@@ -66,10 +66,17 @@ class SimulatorTest {
         assertThat(r.seconds()).isCloseTo(19e-9, within(1e-20));
 
         EnergyBreakdown e = r.energy();
-        // MAC: 8×8 multiply 0.2 pJ + 32-bit add 0.1 pJ = 0.3 pJ × 128 = 38.4 pJ.
-        assertThat(e.macPj()).isCloseTo(38.4, within(1e-9));
-        // Registers: 32 + 8 + 8 bits written at 0.009 pJ/bit = 0.432 pJ × 128 = 55.296 pJ.
-        assertThat(e.registerPj()).isCloseTo(55.296, within(1e-9));
+        // MAC: 8×8 multiply 0.2 pJ + 32-bit add 0.1 pJ = 0.3 pJ × 128 = 38.4 pJ. The trace gives no group size, so
+        // one scale per output channel: each of the 16 outputs is rescaled once, after its k = 8 MACs (int-mac's
+        // dequantization, 1/8 of one per MAC; before traces carried a group size int-mac counted none). One
+        // rescale: the 11 × 32 scale-significand multiply (352 bit pairs on the 64 → 1024 power law, exponent
+        // ln 15.5 / ln 16 = 0.988549: 0.2 · 5.5^0.988549 = 1.078735 pJ), the 43-bit normalising shift (6 stages, 258
+        // cells against the 32-bit entry's 160 at 0.3787 pJ: 0.610654 pJ) and the fp32 add (0.9 pJ): 2.589389 pJ;
+        // × 16 = 41.430223 pJ, 79.830223 pJ in all.
+        assertThat(e.macPj()).isCloseTo(38.4 + 41.430223, within(1e-6));
+        // Registers: 32 + 8 + 8 bits written at 0.009 pJ/bit = 0.432 pJ × 128 = 55.296 pJ, and each rescale writes
+        // the 32-bit fp32 output once: 16 × 0.288 = 4.608 pJ.
+        assertThat(e.registerPj()).isCloseTo(55.296 + 4.608, within(1e-9));
         // A 32 KB SRAM: read 20 pJ and write 18.4 pJ per 64 bits, so 0.3125 and 0.2875 pJ per bit.
         // OS reads B once per row fold (1): 32 × 9 = 288 bits → 90 pJ; DRAM writes the same 288 bits → 82.8 pJ.
         assertThat(e.weightSramReadPj()).isCloseTo(90, within(1e-9));
@@ -86,8 +93,8 @@ class SimulatorTest {
         // 137 × 2.249908/277.9792 = 1.10885 µW; 48 register bits × 5.98 µm² × 0.07395312/5.981433 = 3.54890 µW;
         // 8.11476 µW per PE, 129.836 µW for 16; at 1 GHz 0.129836 pJ per cycle × 19 = 2.46689 pJ.
         assertThat(e.leakagePj()).isCloseTo(2.4668883, within(1e-6));
-        assertThat(e.totalPj()).isCloseTo(38.4 + 55.296 + 90 + 82.8 + 80 + 73.6 + 40 + 36.8 + 13_650 + 2.4668883,
-                within(1e-6));
+        assertThat(e.totalPj()).isCloseTo(79.830223 + 59.904 + 90 + 82.8 + 80 + 73.6 + 40 + 36.8 + 13_650 + 2.4668883,
+                within(1e-5));
 
         // Area: 16 PEs × (282 + 137 + (32 + 8 + 8) · 5.98) µm² = 16 × 706.04 = 11,296.64 µm²; buffers not priced.
         assertThat(r.areaUm2()).isCloseTo(11_296.64, within(1e-6));
