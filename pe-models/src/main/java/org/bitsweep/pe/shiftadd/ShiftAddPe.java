@@ -182,7 +182,6 @@ public final class ShiftAddPe implements PeModel, GroupDequantizing {
         return parts;
     }
 
-
     // Inventory: the multiply, the accumulate path, the operand registers. The dequantization unit is counted apart.
     @Override
     public Inventory inventory(OperandFormats f) {
