@@ -15,6 +15,8 @@ import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.cost.Component;
 import org.bitsweep.cost.Inventory;
 import org.bitsweep.cost.Part;
+import org.bitsweep.pe.DequantizerPlacement;
+import org.bitsweep.pe.GroupDequantizing;
 import org.bitsweep.pe.PeModel;
 import org.bitsweep.sim.array.ArrayAccesses;
 import org.bitsweep.sim.array.Dataflow;
@@ -67,7 +69,7 @@ public final class Simulator {
         Widest w = widest(acc, plan);
         Inventory widest = w.inventory();
         double peAreaUm2 = w.areaUm2();
-        Prices prices = new Prices(acc, widest);
+        Prices prices = new Prices(acc, widest, w.dequantizerUnits(), w.dequantizer());
         Accelerator[] candidates = new Accelerator[dataflows.size()];
         Mapper[] mappers = new Mapper[dataflows.size()];
         for (int d = 0; d < candidates.length; d++) {
@@ -93,7 +95,7 @@ public final class Simulator {
             if (onUnit(acc, t)) {
                 once = onUnit(acc, acc.attentionUnit().get(), prices, t);
             } else {
-                PeCost pc = peCosts.computeIfAbsent(new PeKey(t.formats(), t.weightStatistics()),
+                PeCost pc = peCosts.computeIfAbsent(new PeKey(t.formats(), t.weightStatistics(), t.macsPerScale()),
                         k -> PeCost.of(acc, t, macParts, registerParts));
                 once = best(candidates, mappers, prices, t, pc);
                 busyPeCycles += once.utilization() * once.cycles() * plan.gemms[g] * array.pes();
@@ -108,19 +110,26 @@ public final class Simulator {
             energy = energy.plus(once.energy().times(n));
         }
         double seconds = cycles / (acc.clockMhz() * 1e6);
-        return new SimResult(cycles, computeCycles, memoryCycles, macs, seconds, energy, area(acc, peAreaUm2, prices),
+        return new SimResult(cycles, computeCycles, memoryCycles, macs, seconds, energy, area(acc, w, prices),
                 busyPeCycles / ((double) cycles * array.pes()), Bound.of(computeCycles, memoryCycles), dramBytes,
                 new Pricing(acc, widest, macParts, registerParts, prices), new LayerResults(plan, perGemm));
     }
 
     /** The PE inventory the array is built with, and its area. */
-    private record Widest(Inventory inventory, double areaUm2) {
+    /**
+     * The PE inventory the array is built with and its area; the dequantization units it builds beside (0 and an
+     * empty inventory for PEs without), one of the widest.
+     */
+    private record Widest(Inventory inventory, double areaUm2, long dequantizerUnits, Inventory dequantizer,
+                          double dequantizerAreaUm2) {
     }
 
     /**
      * One array runs every layer it runs, so each PE is built for the widest pair of operand formats those use
      * (attention on the array multiplies activations by the KV cache, which may be wider than the weights); an
-     * attention unit takes the attention layers, and must take their formats.
+     * attention unit takes the attention layers, and must take their formats. A PE that dequantizes groups of weights
+     * comes with its dequantization units, as many as the layers that need the most (per PE rather than per column)
+     * and each built for the widest formats.
      *
      * @throws Infeasible when the PE or the attention unit refuses a layer's formats
      */
@@ -128,6 +137,9 @@ public final class Simulator {
         PeModel pe = acc.pe();
         Inventory widest = null;
         double peAreaUm2 = -1;
+        DequantizerPlacement placement = null;
+        Inventory dequantizer = Inventory.of();
+        double dequantizerAreaUm2 = 0;
         for (int g = 0; g < plan.groups(); g++) {
             LayerTrace t = plan.representative[g];
             OperandFormats f = t.formats();
@@ -148,28 +160,40 @@ public final class Simulator {
                 peAreaUm2 = area;
                 widest = inventory;
             }
+            if (pe instanceof GroupDequantizing dq) {
+                DequantizerPlacement p = dq.dequantizerPlacement(t);
+                placement = placement == null ? p : DequantizerPlacement.larger(placement, p);
+                Inventory unit = dq.dequantizerInventory(f, t);
+                double unitArea = CachedCosts.areaUm2(acc.cost(), unit);
+                if (unitArea > dequantizerAreaUm2) {
+                    dequantizerAreaUm2 = unitArea;
+                    dequantizer = unit;
+                }
+            }
         }
         if (widest == null)
             throw new Infeasible(Infeasible.FORMAT_REFUSED, "nothing runs on the PE array: every layer is attention, "
                     + "on the attention unit");
-        return new Widest(widest, peAreaUm2);
+        long units = placement == null ? 0 : placement.units(acc.array().rows(), acc.array().cols());
+        return new Widest(widest, peAreaUm2, units, dequantizer, dequantizerAreaUm2);
     }
 
     /**
      * The accelerator's whole priced area for this trace, without running it: the PE array built for the trace's
-     * formats, the buffers (where their pricing has an area), the attention unit.
+     * formats with its dequantization units, the buffers (where their pricing has an area), the attention unit.
      */
     public static double areaUm2(Accelerator acc, List<LayerTrace> layers) {
         Widest w = widest(acc, TracePlan.of(layers));
-        return area(acc, w.areaUm2(), new Prices(acc, w.inventory())).totalUm2();
+        return area(acc, w, new Prices(acc, w.inventory(), w.dequantizerUnits(), w.dequantizer())).totalUm2();
     }
 
-    private static AreaBreakdown area(Accelerator acc, double peAreaUm2, Prices prices) {
+    private static AreaBreakdown area(Accelerator acc, Widest w, Prices prices) {
         double buffersUm2 = 0;
         for (Operand o : Operand.values())
             buffersUm2 += prices.buffer(o).areaUm2();
         double unitUm2 = acc.attentionUnit().map(u -> CachedCosts.areaUm2(acc.cost(), u.inventory())).orElse(0.0);
-        return new AreaBreakdown(acc.array().pes() * peAreaUm2, buffersUm2, 0, unitUm2, acc.buffers());
+        return new AreaBreakdown(acc.array().pes() * w.areaUm2(), buffersUm2,
+                w.dequantizerUnits() * w.dequantizerAreaUm2(), unitUm2, acc.buffers());
     }
 
     /** Whether a layer runs on the attention unit: attention, on an accelerator that has one. */
@@ -230,8 +254,11 @@ public final class Simulator {
         return best;
     }
 
-    /** A PE's timing and activity depend on the operand formats and the codes, not on the GEMM's shape. */
-    private record PeKey(OperandFormats formats, CodeStatistics statistics) {
+    /**
+     * A PE's timing and activity depend on the operand formats, the codes and the MACs per weight scale (each MAC's
+     * share of a per-group dequantization), not otherwise on the GEMM's shape.
+     */
+    private record PeKey(OperandFormats formats, CodeStatistics statistics, long macsPerScale) {
     }
 
     /**

@@ -13,14 +13,14 @@ import org.bitsweep.workloads.trace.LayerTrace;
 import org.bitsweep.workloads.trace.OperandFormats;
 
 /**
- * A trace's layers grouped by what sets their cost: shape, formats, bits per element and code statistics. Every
- * layer of a group costs what one GEMM of the group costs, times its count, so a run simulates one GEMM per group
- * (LLaMA-2-7B decode: 289 layers, 6 groups). A sweep runs thousands of accelerators over one cached trace, so the
+ * A trace's layers grouped by what sets their cost: shape, formats, bits per element, code statistics and weight
+ * group size. Every layer of a group costs what one GEMM of the group costs, times its count, so a run simulates one
+ * GEMM per group (LLaMA-2-7B decode: 289 layers, 6 groups). A sweep runs thousands of accelerators over one cached trace, so the
  * plan of an unmodifiable layer list is remembered by identity.
  */
 final class TracePlan {
     private record LayerKey(GemmShape shape, OperandFormats formats, double weightBits, double activationBits,
-                            CodeStatistics statistics) {
+                            CodeStatistics statistics, int weightGroupSize) {
     }
 
     private record Identity(List<LayerTrace> layers) {
@@ -59,7 +59,7 @@ final class TracePlan {
             LayerTrace t = layers.get(i);
             formats.putIfAbsent(t.formats(), t);
             LayerKey key = new LayerKey(t.layer().shape(), t.formats(), t.weightBitsPerElement(),
-                    t.activationBitsPerElement(), t.weightStatistics());
+                    t.activationBitsPerElement(), t.weightStatistics(), t.weightGroupSize());
             Integer g = groups.get(key);
             if (g == null) {
                 g = firsts.size();

@@ -66,10 +66,17 @@ class SimulatorTest {
         assertThat(r.seconds()).isCloseTo(19e-9, within(1e-20));
 
         EnergyBreakdown e = r.energy();
-        // MAC: 8×8 multiply 0.2 pJ + 32-bit add 0.1 pJ = 0.3 pJ × 128 = 38.4 pJ.
-        assertThat(e.macPj()).isCloseTo(38.4, within(1e-9));
-        // Registers: 32 + 8 + 8 bits written at 0.009 pJ/bit = 0.432 pJ × 128 = 55.296 pJ.
-        assertThat(e.registerPj()).isCloseTo(55.296, within(1e-9));
+        // MAC: 8×8 multiply 0.2 pJ + 32-bit add 0.1 pJ = 0.3 pJ × 128 = 38.4 pJ. The trace gives no group size, so
+        // one scale per output channel: each of the 16 outputs is rescaled once, after its k = 8 MACs (int-mac's
+        // dequantization, 1/8 of one per MAC; before traces carried a group size int-mac counted none). One
+        // rescale: the 11 × 32 scale-significand multiply (352 bit pairs on the 64 → 1024 power law, exponent
+        // ln 15.5 / ln 16 = 0.988549: 0.2 · 5.5^0.988549 = 1.078735 pJ), the 43-bit normalising shift (6 stages, 258
+        // cells against the 32-bit entry's 160 at 0.3787 pJ: 0.610654 pJ); no fp32 add, since the rescaled output is
+        // the output: 1.689389 pJ; × 16 = 27.030223 pJ, 65.430223 pJ in all.
+        assertThat(e.macPj()).isCloseTo(38.4 + 27.030223, within(1e-6));
+        // Registers: 32 + 8 + 8 bits written at 0.009 pJ/bit = 0.432 pJ × 128 = 55.296 pJ, and each rescale writes
+        // the 32-bit fp32 output once: 16 × 0.288 = 4.608 pJ.
+        assertThat(e.registerPj()).isCloseTo(55.296 + 4.608, within(1e-9));
         // A 32 KB SRAM: read 20 pJ and write 18.4 pJ per 64 bits, so 0.3125 and 0.2875 pJ per bit.
         // OS reads B once per row fold (1): 32 × 9 = 288 bits → 90 pJ; DRAM writes the same 288 bits → 82.8 pJ.
         assertThat(e.weightSramReadPj()).isCloseTo(90, within(1e-9));
@@ -85,12 +92,18 @@ class SimulatorTest {
         // Leakage per PE: density × area. Multiplier 282 µm² × 77.86052/6351.338 = 3.45701 µW; 32-bit adder
         // 137 × 2.249908/277.9792 = 1.10885 µW; 48 register bits × 5.98 µm² × 0.07395312/5.981433 = 3.54890 µW;
         // 8.11476 µW per PE, 129.836 µW for 16; at 1 GHz 0.129836 pJ per cycle × 19 = 2.46689 pJ.
-        assertThat(e.leakagePj()).isCloseTo(2.4668883, within(1e-6));
-        assertThat(e.totalPj()).isCloseTo(38.4 + 55.296 + 90 + 82.8 + 80 + 73.6 + 40 + 36.8 + 13_650 + 2.4668883,
-                within(1e-6));
+        // The rescale units, one per column (4), leak too, each part by the same density × area: the 11 × 32
+        // multiplier's 1,325.594 µm² 16.250348 µW, the 43-bit shifter's 413.1225 µm² 3.217628 µW, the 32-bit
+        // register's 191.36 µm² 2.365933 µW: 21.833909 µW a unit, 87.335635 µW for 4, 1.659377 pJ over 19 cycles.
+        assertThat(e.leakagePj()).isCloseTo(2.4668883 + 1.6593771, within(1e-6));
+        assertThat(e.totalPj()).isCloseTo(65.430223 + 59.904 + 90 + 82.8 + 80 + 73.6 + 40 + 36.8 + 13_650 + 4.1262654,
+                within(1e-5));
 
-        // Area: 16 PEs × (282 + 137 + (32 + 8 + 8) · 5.98) µm² = 16 × 706.04 = 11,296.64 µm²; buffers not priced.
-        assertThat(r.areaUm2()).isCloseTo(11_296.64, within(1e-6));
+        // Area: 16 PEs × (282 + 137 + (32 + 8 + 8) · 5.98) µm² = 16 × 706.04 = 11,296.64 µm²; 4 rescale units of
+        // 1,325.594166 + 413.1225 + 191.36 = 1,930.076666 µm², 7,720.306664 µm²; buffers not priced.
+        assertThat(r.area().peArrayUm2()).isCloseTo(11_296.64, within(1e-6));
+        assertThat(r.area().dequantizersUm2()).isCloseTo(7_720.306664, within(1e-5));
+        assertThat(r.areaUm2()).isCloseTo(11_296.64 + 7_720.306664, within(1e-5));
         assertThat(r.area().notPriced()).hasSize(3).allMatch(s -> s.contains("Horowitz's SRAM figures have no area"));
         // 128 useful PE-cycles of 19 · 16.
         assertThat(r.utilization()).isCloseTo(128.0 / (19 * 16), within(1e-12));

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.bitsweep.cost.Activity;
 import org.bitsweep.cost.Inventory;
 import org.bitsweep.cost.Part;
+import org.bitsweep.pe.DequantizerPlacement;
 import org.bitsweep.pe.FixedPoint;
 import org.bitsweep.pe.GroupDequantizer;
 import org.bitsweep.pe.GroupDequantizing;
@@ -16,9 +17,6 @@ import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.pe.Support;
-import org.bitsweep.pe.exact.Dyadic;
-import org.bitsweep.pe.exact.ExtendedReal;
-import org.bitsweep.pe.exact.FloatFormat;
 import org.bitsweep.workloads.arith.MacArithmetic;
 import org.bitsweep.workloads.arith.MacForm;
 import org.bitsweep.workloads.format.IntFormat;
@@ -44,9 +42,20 @@ import org.bitsweep.workloads.trace.OperandFormats;
  * and the partial sum is an exact fixed-point (Kulisch-style) register of {@code accumulator_bits} bits, so nothing is
  * lost before dequantization. That costs width: an fp16 × 4-bit product needs 45 bits.
  *
- * <p><b>Bit-serial dequantization.</b> Once per group of 128 weights, the group's partial sum P is multiplied by the
- * group's fp16 scale one scale bit per cycle (11 cycles, overlapped with the next group's 64), which is exact; the
- * product is rounded to fp32 and added into the fp32 output (two roundings, both to nearest even).
+ * <p><b>Bit-serial dequantization.</b> Once per group of g weights (the layer's group size, or its k when one scale
+ * serves an output channel), the group's partial sum P is multiplied by the group's fp16 scale one scale bit per
+ * cycle (11 cycles, overlapped with the next group's ⌈g/4⌉ · ⌈b/2⌉ cycles: 64 for 4-bit weights in groups of 128, 16
+ * in groups of 32), which is exact; the product is rounded to fp32 and added into the fp32 output (two roundings,
+ * both to nearest even). Its work is spread over the group's MACs, 1/g of it per MAC; a group shorter than 11 cycles
+ * stalls the PE until the unit is free.
+ *
+ * <p><b>Where the unit sits.</b> The sources we hold say only that BitMoD "adopts a bit-serial dequantization unit to
+ * rescale the per-group partial sum with minimal hardware overhead" (arXiv 2411.11745, abstract); its simulator
+ * ({@code bitmod_sim/}, both the HPCA artifact at 58d7bdb and the 2025 rewrite) charges one energy and area per PE
+ * and models no dequantizer at all. <i>Estimate:</i> one unit per PE ({@link DequantizerPlacement#PER_PE}). Each
+ * PE's output holds its own partial sum, and a bit-serial unit is busy 11 cycles per group, so one unit can serve at
+ * most ⌊64/11⌋ = 5 PEs at g = 128 and ⌊16/11⌋ = 1 at g = 32 with 4-bit weights: sharing it along a 32- or 64-PE
+ * column would stall the array, and a bit-serial unit is the cheap choice precisely where it is replicated.
  */
 public final class BitModPe implements PeModel, GroupDequantizing {
     public static final String ID = "bitmod";
@@ -54,12 +63,8 @@ public final class BitModPe implements PeModel, GroupDequantizing {
     public static final int LANES = 4;
     /** Weight bits per cycle (ANCHORS.md §3a: cycles per weight = ⌈bits/2⌉). */
     public static final int BITS_PER_CYCLE = 2;
-    /** BitMoD's group size, w4g128 / w3g128 (ANCHORS.md §3a). */
-    public static final int GROUP_SIZE = 128;
     /** The largest shift of the unified representation: 16 = 2^4, the largest power of two in the BitMoD types. */
     public static final int MAX_WEIGHT_EXPONENT = 4;
-    /** Significand bits of the fp16 scale, processed one per cycle by the dequantization unit. */
-    static final int SCALE_SIGNIFICAND_BITS = 11;
 
     private final int accBits;
     private final Overflow overflow;
@@ -145,19 +150,29 @@ public final class BitModPe implements PeModel, GroupDequantizing {
         return IntAccumulator.signedBitsFor(Math.multiplyExact(a.maxMagnitude(), w.maxMagnitude()));
     }
 
-    // Timing: two weight bits per cycle in each lane. The dequantization overlaps the next group (11 <= 64 cycles).
+    // Timing: two weight bits per cycle in each lane. The dequantization overlaps the next group while the group
+    // lasts at least its 11 cycles (⌈g/4⌉ · ⌈b/2⌉ >= 11: 4-bit weights from g = 21, 2-bit from g = 41); a shorter group
+    // waits for the unit, so the PE takes 11 cycles per group, 11 / ⌈g/4⌉ per lane-MAC.
     @Override
     public long cyclesPerMac(OperandFormats f, LayerTrace t) {
+        return (long) Math.ceil(meanCyclesPerMac(f, t));
+    }
+
+    @Override
+    public double meanCyclesPerMac(OperandFormats f, LayerTrace t) {
         requireSupported(f);
-        return cycles(f.weight());
+        int c = cycles(f.weight());
+        long groupSteps = (GroupDequantizing.macsPerDequantization(t) + LANES - 1) / LANES;
+        return Math.max(c, SCALE_SIGNIFICAND_BITS / (double) groupSteps);
     }
 
     // Activity per lane-MAC, over its ⌈b/2⌉ cycles: the activation significand times a two-bit digit (a sig×2
     // multiplier), the shift of that term into the exact partial sum (fp16 exponent span + 2·digit + E), and one
     // accumulator-wide add: the lanes' adder tree (3 adds) and the accumulate (1) make 4 adds per PE cycle, one per
     // lane; the partial-sum register is written once per PE cycle, a quarter per lane. Once per MAC: the decoder
-    // looks the weight up, and the operand registers are written. Once per group of 128 MACs: 11 shift-adds of the
-    // bit-serial scale multiply, the normalisation shift to fp32, the fp32 add and output write.
+    // looks the weight up, and the operand registers are written. Once per group of g MACs (1/g of it per MAC): the
+    // dequantization, 11 shift-adds of the bit-serial scale multiply, the normalisation shift to fp32, the fp32 add
+    // and output write.
     @Override
     public Activity activityPerMac(OperandFormats f, LayerTrace t) {
         requireSupported(f);
@@ -171,20 +186,8 @@ public final class BitModPe implements PeModel, GroupDequantizing {
                 .add(decoder(f.weight()), 1)
                 .add(Part.register(f.activation().bits()), 1)
                 .add(Part.register(f.weight().bits()), 1);
-        dequantizerOperations().forEach((p, n) -> b.add(p, n / GROUP_SIZE));
+        GroupDequantizing.addShare(b, dequantization(f), dequantizationsPerMac(t));
         return b.build();
-    }
-
-    /** One dequantization: 11 shift-adds (add and register write) of the scale multiply, then one of the rest. */
-    private Map<Part, Double> dequantizerOperations() {
-        int dequantBits = accBits + SCALE_SIGNIFICAND_BITS;
-        Map<Part, Double> ops = new LinkedHashMap<>();
-        ops.put(Part.adder(dequantBits), (double) SCALE_SIGNIFICAND_BITS);
-        ops.put(Part.register(dequantBits), (double) SCALE_SIGNIFICAND_BITS);
-        ops.put(Part.shifter(dequantBits, dequantBits - 1), 1.0);
-        ops.put(Part.fpAdder(8, 23), 1.0);
-        ops.put(Part.register(32), 1.0);
-        return ops;
     }
 
     private Part termShifter(OperandFormats f, FixedPoint a) {
@@ -219,19 +222,28 @@ public final class BitModPe implements PeModel, GroupDequantizing {
         return new Inventory(counts);
     }
 
-    @Override
-    public int groupSize() {
-        return GROUP_SIZE;
-    }
-
     /**
-     * The bit-serial dequantization unit: a shift-add register one scale significand wider than the partial sum, the
-     * normalising shift to fp32, the fp32 adder and the output register.
+     * One bit-serial dequantization: 11 shift-adds (an add and a register write each, one scale bit per cycle) into a
+     * register one scale significand wider than the partial sum, then once the normalising shift to fp32, the fp32 add
+     * and the output register write. Its unit ({@link #dequantizerInventory}) is one of each of these parts.
      */
     @Override
-    public Inventory dequantizerInventory(OperandFormats f) {
+    public Activity dequantization(OperandFormats f) {
         requireSupported(f);
-        return Inventory.of(dequantizerOperations().keySet().toArray(Part[]::new));
+        int dequantBits = accBits + SCALE_SIGNIFICAND_BITS;
+        return Activity.builder()
+                .add(Part.adder(dequantBits), SCALE_SIGNIFICAND_BITS)
+                .add(Part.register(dequantBits), SCALE_SIGNIFICAND_BITS)
+                .add(Part.shifter(dequantBits, dequantBits - 1), 1)
+                .add(Part.fpAdder(8, 23), 1)
+                .add(Part.register(32), 1)
+                .build();
+    }
+
+    /** One unit per PE, whatever the layer: an estimate, argued in the class comment. */
+    @Override
+    public DequantizerPlacement dequantizerPlacement(LayerTrace t) {
+        return DequantizerPlacement.PER_PE;
     }
 
     // Arithmetic, per lane: the weight's digits least significant first, each term (activation × digit, shifted by
@@ -275,16 +287,12 @@ public final class BitModPe implements PeModel, GroupDequantizing {
         requireSupported(f);
         // Weights are integer grids (quantum 2^0), so the partial sum is in the activation's quantum.
         int q = Support.exactActivation(f.activation()).orElseThrow().quantumExponent();
-        FloatFormat fp32 = FloatFormat.FP32;
+        GroupDequantizer exact = GroupDequantizer.exactScaleThenFp32(q);
         return (out, partialSum, scale, zeroPoint, activationSum) -> {
             if (zeroPoint != 0)
                 throw new IllegalArgumentException("BitMoD quantizes weights symmetrically: zero point must be 0, got "
                         + zeroPoint);
-            if (!Double.isFinite(scale))
-                throw new IllegalArgumentException("scale must be finite, got " + scale);
-            Dyadic product = Dyadic.of(partialSum, q).multiply(Dyadic.ofDouble(scale));
-            long rounded = ExtendedReal.of(product).roundTo(fp32);
-            return ExtendedReal.of(fp32, out).add(ExtendedReal.of(fp32, rounded)).roundTo(fp32);
+            return exact.accumulate(out, partialSum, scale, 0, activationSum);
         };
     }
 

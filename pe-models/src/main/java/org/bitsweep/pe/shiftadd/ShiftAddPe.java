@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.bitsweep.cost.Activity;
 import org.bitsweep.cost.Inventory;
 import org.bitsweep.cost.Part;
+import org.bitsweep.pe.DequantizerPlacement;
 import org.bitsweep.pe.FixedPoint;
 import org.bitsweep.pe.GroupDequantizer;
 import org.bitsweep.pe.GroupDequantizing;
@@ -46,12 +47,17 @@ import org.bitsweep.workloads.trace.OperandFormats;
  *
  * <p><b>Dequantization, our model.</b> Once per group: P' = P − z·Σa exactly, converted to fp32 (rounded), times the
  * fp16 scale in an fp32 multiplier (rounded), added to the fp32 output (rounded): three roundings to nearest even.
+ * A group is the layer's g weights along k (its k when one scale serves an output channel), and each MAC carries 1/g
+ * of the dequantization's work.
+ *
+ * <p><b>Where the unit sits.</b> MixPE's abstract (arXiv 2411.16158) makes dequantization "after per-group mpGEMM"
+ * one of the two innovations of the processing element itself; where the unit sits in the array is not in the sources
+ * we hold (only the abstract was reachable). <i>Estimate:</i> one unit per PE ({@link DequantizerPlacement#PER_PE}),
+ * the plain reading of a processing element that dequantizes. A pipelined fp32 unit takes a partial sum every cycle
+ * and a PE yields one every g cycles, so units shared along the array's edge could be fewer; we have not modelled that.
  */
 public final class ShiftAddPe implements PeModel, GroupDequantizing {
     public static final String ID = "shift-add";
-    /** The group over which a dequantization is spread; MixPE's own group size is unverified (ANCHORS.md §4), and 128
-     *  is GPTQ's and AWQ's w4g128. */
-    public static final int GROUP_SIZE = 128;
     /** Low-bit integer weights: wider ones are not what a shift-and-add tree is for. */
     public static final int MAX_INT_WEIGHT_BITS = 8;
 
@@ -125,17 +131,15 @@ public final class ShiftAddPe implements PeModel, GroupDequantizing {
     }
 
     // Activity per MAC: the multiply by shifts and adds (see the class comment), the alignment shift of an fp16
-    // product, one accumulate and its register write, the operand registers. Per group of 128: the zero-point
-    // correction (a multiply and a subtract) for unsigned weights, the conversion to fp32 (a normalising shift), the
-    // fp32 multiply by the scale, the fp32 add into the output and its write.
+    // product, one accumulate and its register write, the operand registers. Per group of g MACs (1/g of it per MAC):
+    // the dequantization.
     @Override
     public Activity activityPerMac(OperandFormats f, LayerTrace t) {
         requireSupported(f);
         Activity.Builder b = Activity.builder();
         multiplyParts(f).forEach((p, n) -> b.add(p, n));
         datapathParts(f).forEach((p, n) -> b.add(p, n));
-        double perGroup = 1.0 / GROUP_SIZE;
-        dequantParts(f).forEach((p, n) -> b.add(p, n * perGroup));
+        GroupDequantizing.addShare(b, dequantization(f), dequantizationsPerMac(t));
         return b.build();
     }
 
@@ -179,19 +183,6 @@ public final class ShiftAddPe implements PeModel, GroupDequantizing {
         return parts;
     }
 
-    private Map<Part, Integer> dequantParts(OperandFormats f) {
-        Map<Part, Integer> parts = new LinkedHashMap<>();
-        if (IntegerGrid.of(f.weight()).map(g -> !g.signed()).orElse(false)) {
-            parts.put(Part.multiplier(f.weight().bits(), accBits), 1);
-            parts.put(Part.adder(accBits), 1);
-        }
-        parts.merge(Part.shifter(accBits, accBits - 1), 1, Integer::sum);
-        parts.merge(Part.fpMultiplier(8, 23), 1, Integer::sum);
-        parts.merge(Part.fpAdder(8, 23), 1, Integer::sum);
-        parts.merge(Part.register(32), 1, Integer::sum);
-        return parts;
-    }
-
     // Inventory: the multiply, the accumulate path, the operand registers. The dequantization unit is counted apart.
     @Override
     public Inventory inventory(OperandFormats f) {
@@ -202,16 +193,28 @@ public final class ShiftAddPe implements PeModel, GroupDequantizing {
         return new Inventory(counts);
     }
 
+    /**
+     * One dequantization: for unsigned weights the zero-point correction (a multiply z·Σa and a subtract), then the
+     * conversion to fp32 (a normalising shift), the fp32 multiply by the scale, the fp32 add into the output and its
+     * write. Its unit ({@link #dequantizerInventory}) is one of each.
+     */
     @Override
-    public int groupSize() {
-        return GROUP_SIZE;
+    public Activity dequantization(OperandFormats f) {
+        requireSupported(f);
+        Activity.Builder b = Activity.builder();
+        if (IntegerGrid.of(f.weight()).map(g -> !g.signed()).orElse(false))
+            b.add(Part.multiplier(f.weight().bits(), accBits), 1).add(Part.adder(accBits), 1);
+        return b.add(Part.shifter(accBits, accBits - 1), 1)
+                .add(Part.fpMultiplier(8, 23), 1)
+                .add(Part.fpAdder(8, 23), 1)
+                .add(Part.register(32), 1)
+                .build();
     }
 
-    /** Zero-point multiply and subtract (unsigned weights), normalising shift, fp32 multiplier and adder, output. */
+    /** One unit per PE, whatever the layer: an estimate, argued in the class comment. */
     @Override
-    public Inventory dequantizerInventory(OperandFormats f) {
-        requireSupported(f);
-        return new Inventory(dequantParts(f));
+    public DequantizerPlacement dequantizerPlacement(LayerTrace t) {
+        return DequantizerPlacement.PER_PE;
     }
 
     // Arithmetic: the product as the datapath forms it (it is exact), added once into the accumulator.

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import org.bitsweep.workloads.arith.Operands;
+import org.bitsweep.pe.GroupDequantizing;
 import org.bitsweep.pe.Oracles;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;
@@ -51,7 +52,7 @@ class BitModPeProperties {
         Operands ops = pe.operands(f);
         SplittableRandom r = new SplittableRandom(seed);
         double[] grid = w.values();
-        int n = 1 + r.nextInt(BitModPe.GROUP_SIZE);
+        int n = 1 + r.nextInt(GroupDequantizing.DEFAULT_GROUP_SIZE);
         long[] a = new long[n];
         long[] ws = new long[n];
         BigInteger exact = BigInteger.ZERO;

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 
+import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.cost.Part;
+import org.bitsweep.pe.DequantizerPlacement;
+import org.bitsweep.pe.TestLayers;
 import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.pe.Oracles;
 import org.bitsweep.pe.Overflow;
@@ -95,7 +98,8 @@ class BitModPeTest {
         // Per lane-MAC, 2 cycles of: 11×2 digit multiply, shift into the 48-bit partial sum by up to
         // 29 (fp16 exponent span: 2^40 has 41 bits, the significand 11) + 2 (second digit) + 4 (E) = 35, one 48-bit
         // add; the 48-bit register a quarter per cycle; the decoder (16 entries of 1 + 4 + 3 bits) and the operand
-        // registers once; the dequantization (59 = 48 + 11 bits) 1/128 of a group.
+        // registers once; the dequantization (59 = 48 + 11 bits) 1/128 of a group: with no layer (null) a group is
+        // GroupDequantizing.DEFAULT_GROUP_SIZE = 128 weights, as before traces carried a group size.
         Map<Part, Double> c = pe.activityPerMac(FP4_ER_X_FP16, null).counts();
         assertThat(c.get(Part.multiplier(11, 2))).isEqualTo(2.0);
         assertThat(c.get(Part.shifter(48, 35))).isEqualTo(2.0);
@@ -107,5 +111,58 @@ class BitModPeTest {
         assertThat(c.get(Part.adder(59))).isCloseTo(11.0 / 128, within(1e-15));
         assertThat(c.get(Part.fpAdder(8, 23))).isCloseTo(1.0 / 128, within(1e-15));
         assertThat(pe.inventory(FP4_ER_X_FP16).counts().get(Part.multiplier(11, 2))).isEqualTo(4);
+    }
+
+    @Test
+    void eachMacCarriesOneGroupsShareOfTheBitSerialDequantization() {
+        // One dequantization: 11 shift-adds (a 59-bit add and a 59-bit register write per fp16 scale bit), then one
+        // normalising shift (59 bits, 0..58), one fp32 add, one 32-bit output write. Spread over the group's MACs:
+        // g = 32: 11/32 = 0.34375 adds per MAC and 1/32 fp32 adds; g = 128: 11/128 = 0.0859375 and 1/128; one scale
+        // per output channel (g = 0) over k = 4096: 11/4096. The MAC's own work does not move: 2 digit multiplies.
+        for (int g : new int[] {32, 128, 0}) {
+            double macsPerScale = g > 0 ? g : 4096;
+            Map<Part, Double> c = pe.activityPerMac(FP4_ER_X_FP16, TestLayers.linear(FP4_ER_X_FP16, 4096, g)).counts();
+            assertThat(c.get(Part.adder(59))).as("g = %d", g).isCloseTo(11 / macsPerScale, within(1e-15));
+            assertThat(c.get(Part.register(59))).as("g = %d", g).isCloseTo(11 / macsPerScale, within(1e-15));
+            assertThat(c.get(Part.shifter(59, 58))).as("g = %d", g).isCloseTo(1 / macsPerScale, within(1e-15));
+            assertThat(c.get(Part.fpAdder(8, 23))).as("g = %d", g).isCloseTo(1 / macsPerScale, within(1e-15));
+            assertThat(c.get(Part.register(32))).as("g = %d", g).isCloseTo(1 / macsPerScale, within(1e-15));
+            assertThat(c.get(Part.multiplier(11, 2))).as("g = %d", g).isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void groupsOfThirtyTwoCostFourTimesTheDequantizationEnergyPerMacOfGroupsOf128() {
+        // At 45 nm: a 59-bit add extrapolates the 16→32-bit segment (0.05 → 0.1 pJ, exponent 1): 0.1 · 59/32 =
+        // 0.184375 pJ; a 59-bit register write 59 · 0.009 = 0.531 pJ; the 59-bit shifter has 6 stages, 354 cells
+        // against the 32-bit entry's 160 (0.3787 pJ): 0.837874 pJ; fp32 add 0.9 pJ; 32-bit write 0.288 pJ.
+        // One dequantization: 11 · (0.184375 + 0.531) + 0.837874 + 0.9 + 0.288 = 9.894999 pJ; per MAC 9.894999/32 =
+        // 0.309219 pJ at g = 32 and 9.894999/128 = 0.077305 pJ at g = 128, 0.231914 pJ apart.
+        AsicCostModel nm45 = AsicCostModel.at("45nm");
+        assertThat(nm45.energyPj(pe.dequantization(FP4_ER_X_FP16))).isCloseTo(9.894999, within(1e-5));
+        double g32 = nm45.energyPj(pe.activityPerMac(FP4_ER_X_FP16, TestLayers.linear(FP4_ER_X_FP16, 4096, 32)));
+        double g128 = nm45.energyPj(pe.activityPerMac(FP4_ER_X_FP16, TestLayers.linear(FP4_ER_X_FP16, 4096, 128)));
+        assertThat(g32 - g128).isCloseTo(0.231914, within(1e-5));
+    }
+
+    @Test
+    void aGroupShorterThanTheElevenCycleDequantizationStallsThePe() {
+        // 4-bit weights, g = 32: ⌈32/4⌉ = 8 steps of 2 cycles = 16 >= 11, no stall. g = 16: 4 steps · 2 = 8 < 11, so
+        // the group takes 11 cycles: 11/4 = 2.75 per lane-MAC, 3 whole. int2 in groups of 32: 8 steps of 1 cycle,
+        // 11/8 = 1.375 (2 whole).
+        assertThat(pe.meanCyclesPerMac(FP4_ER_X_FP16, TestLayers.linear(FP4_ER_X_FP16, 4096, 32))).isEqualTo(2.0);
+        assertThat(pe.meanCyclesPerMac(FP4_ER_X_FP16, TestLayers.linear(FP4_ER_X_FP16, 4096, 16))).isEqualTo(2.75);
+        assertThat(pe.cyclesPerMac(FP4_ER_X_FP16, TestLayers.linear(FP4_ER_X_FP16, 4096, 16))).isEqualTo(3);
+        OperandFormats int2 = OperandFormats.of(IntFormat.signed(2), FP16);
+        assertThat(pe.meanCyclesPerMac(int2, TestLayers.linear(int2, 4096, 32))).isEqualTo(1.375);
+        assertThat(pe.cyclesPerMac(int2, TestLayers.linear(int2, 4096, 32))).isEqualTo(2);
+    }
+
+    @Test
+    void everyPeBuildsItsOwnDequantizer() {
+        // Our estimate (the sources do not say): one unit per PE, so a 32 × 32 array builds 1024, per group or not.
+        for (int g : new int[] {32, 0})
+            assertThat(pe.dequantizers(32, 32, TestLayers.linear(FP4_ER_X_FP16, 4096, g))).isEqualTo(1024);
+        assertThat(pe.dequantizerPlacement(null)).isEqualTo(DequantizerPlacement.PER_PE);
     }
 }

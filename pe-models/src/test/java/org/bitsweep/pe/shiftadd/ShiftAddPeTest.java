@@ -2,11 +2,15 @@ package org.bitsweep.pe.shiftadd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.within;
+
+import org.bitsweep.cost.AsicCostModel;
 import org.bitsweep.cost.Component;
 import org.bitsweep.cost.Part;
 import org.bitsweep.pe.Oracles;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;
+import org.bitsweep.pe.TestLayers;
 import org.bitsweep.pe.shiftadd.ShiftAddPe.WeightKind;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
@@ -72,7 +76,8 @@ class ShiftAddPeTest {
         // alignment shift. fp16 activations work on the 11-bit significand and add one alignment shift (0..29).
         var counts = pe.activityPerMac(OperandFormats.of(IntFormat.signed(4), INT8), null).counts();
         assertThat(counts).containsEntry(Part.multiplier(8, 1), 4.0).containsEntry(Part.adder(12), 3.0);
-        // The only shifter is the dequantization's normalising one (48 bits, 0..47), a 1/128 share.
+        // The only shifter is the dequantization's normalising one (48 bits, 0..47), a 1/128 share: with no layer
+        // (null) a group is GroupDequantizing.DEFAULT_GROUP_SIZE = 128 weights.
         assertThat(counts.keySet()).filteredOn(p -> p.component() == Component.SHIFTER).containsExactly(Part.shifter(48, 47));
         var fp = pe.activityPerMac(OperandFormats.of(IntFormat.signed(4), FP16), null).counts();
         assertThat(fp).containsEntry(Part.multiplier(11, 1), 4.0).containsEntry(Part.shifter(48, 29), 1.0);
@@ -97,5 +102,43 @@ class ShiftAddPeTest {
         OperandFormats narrow = OperandFormats.of(IntFormat.signed(4), FP16);
         assertThat(new ShiftAddPe(new PeParams(32, Overflow.WRAP)).unsupportedReason(narrow))
                 .contains("needs 44 bits").contains("at least 44");
+    }
+
+    @Test
+    void eachMacCarriesOneGroupsShareOfTheFp32Dequantization() {
+        // int4 × int8 into 48 bits: one dequantization is a normalising shift (48 bits, 0..47), an fp32 multiply, an
+        // fp32 add and a 32-bit output write; signed weights need no zero point. g = 32: 1/32 = 0.03125 of each per
+        // MAC; g = 128: 1/128 = 0.0078125; one scale per output channel over k = 4096: 1/4096. The MAC's own
+        // work does not move: 4 AND rows and 3 adds.
+        OperandFormats f = OperandFormats.of(IntFormat.signed(4), INT8);
+        for (int g : new int[] {32, 128, 0}) {
+            double macsPerScale = g > 0 ? g : 4096;
+            var c = pe.activityPerMac(f, TestLayers.linear(f, 4096, g)).counts();
+            for (Part p : new Part[] {Part.shifter(48, 47), Part.fpMultiplier(8, 23), Part.fpAdder(8, 23),
+                    Part.register(32)})
+                assertThat(c.get(p)).as("%s at g = %d", p, g).isCloseTo(1 / macsPerScale, within(1e-15));
+            assertThat(c).as("g = %d", g).containsEntry(Part.multiplier(8, 1), 4.0).containsEntry(Part.adder(12), 3.0);
+        }
+        // uint4 adds the zero-point correction z·Σa (a 4 × 48 multiply) and its subtract (one more 48-bit add):
+        // 1/32 of each at g = 32, beside the accumulate's one add per MAC.
+        OperandFormats u = OperandFormats.of(IntFormat.unsigned(4), INT8);
+        var c = pe.activityPerMac(u, TestLayers.linear(u, 4096, 32)).counts();
+        assertThat(c.get(Part.multiplier(4, 48))).isCloseTo(1 / 32.0, within(1e-15));
+        assertThat(c.get(Part.adder(48))).isCloseTo(1 + 1 / 32.0, within(1e-15));
+    }
+
+    @Test
+    void groupsOfThirtyTwoCostFourTimesTheDequantizationEnergyPerMacOfGroupsOf128() {
+        // At 45 nm: the 48-bit shifter has 6 stages, 288 cells against the 32-bit entry's 160 (0.3787 pJ): 0.681660
+        // pJ; fp32 multiply 3.7 pJ, fp32 add 0.9 pJ, 32-bit write 32 · 0.009 = 0.288 pJ. One dequantization 5.569660
+        // pJ; per MAC 5.569660/32 = 0.174052 pJ at g = 32 and 5.569660/128 = 0.043513 pJ at g = 128, 0.130539 apart.
+        AsicCostModel nm45 = AsicCostModel.at("45nm");
+        OperandFormats f = OperandFormats.of(IntFormat.signed(4), INT8);
+        assertThat(nm45.energyPj(pe.dequantization(f))).isCloseTo(5.569660, within(1e-5));
+        double g32 = nm45.energyPj(pe.activityPerMac(f, TestLayers.linear(f, 4096, 32)));
+        double g128 = nm45.energyPj(pe.activityPerMac(f, TestLayers.linear(f, 4096, 128)));
+        assertThat(g32 - g128).isCloseTo(0.130539, within(1e-5));
+        // Our estimate: one unit per PE (the abstract's "processing element" dequantizes); 64 × 16 builds 1024.
+        assertThat(pe.dequantizers(64, 16, TestLayers.linear(f, 4096, 32))).isEqualTo(1024);
     }
 }

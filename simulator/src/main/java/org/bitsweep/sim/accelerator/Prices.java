@@ -24,11 +24,17 @@ public final class Prices {
     private final double peArrayLeakagePjPerCycle;
     private final double leakagePjPerCycle;
 
+    /** An array of PEs without dequantization units. */
+    public Prices(Accelerator acc, Inventory pe) {
+        this(acc, pe, 0, Inventory.of());
+    }
+
     /**
-     * @param pe the inventory of one PE, which leaks
+     * @param pe               the inventory of one PE, which leaks
+     * @param dequantizerUnits the group dequantization units built beside the PEs, each {@code dequantizer}; they leak
      * @throws Infeasible when a buffer cannot be priced
      */
-    public Prices(Accelerator acc, Inventory pe) {
+    public Prices(Accelerator acc, Inventory pe, long dequantizerUnits, Inventory dequantizer) {
         AsicCostModel cost = acc.cost();
         double leakMw = 0;
         for (Operand o : Operand.values()) {
@@ -48,7 +54,8 @@ public final class Prices {
         // µW over one cycle of f MHz (1/f µs) is µW / f pJ; mW is 1000 µW.
         peArrayLeakagePjPerCycle = acc.array().pes() * CachedCosts.leakageUw(cost, pe) / acc.clockMhz();
         double unitUw = acc.attentionUnit().map(u -> CachedCosts.leakageUw(cost, u.inventory())).orElse(0.0);
-        leakagePjPerCycle = peArrayLeakagePjPerCycle + (leakMw * 1000 + unitUw) / acc.clockMhz();
+        double dequantizersUw = dequantizerUnits == 0 ? 0 : dequantizerUnits * CachedCosts.leakageUw(cost, dequantizer);
+        leakagePjPerCycle = peArrayLeakagePjPerCycle + (leakMw * 1000 + unitUw + dequantizersUw) / acc.clockMhz();
     }
 
     /** SRAM read energy per bit of an operand's buffer. */

@@ -419,8 +419,8 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
                 high = mid - 1;
         }
         if (low == 0)
-            throw new Infeasible(Infeasible.AREA_BUDGET, ("no %dx%d array fits %s mm²: "
-                    + "the smallest of its shape takes %s mm² (PEs, buffers and any attention unit)").formatted(r, c,
+            throw new Infeasible(Infeasible.AREA_BUDGET, ("no %dx%d array fits %s mm²: the smallest of its shape "
+                    + "takes %s mm² (PEs, dequantizers, buffers and any attention unit)").formatted(r, c,
                     sixDigits(budgetUm2 / 1e6), sixDigits(Simulator.areaUm2(acc.withArray(new SystolicArray(r, c)),
                             layers) / 1e6)));
         return new SystolicArray(r * low, c * low);

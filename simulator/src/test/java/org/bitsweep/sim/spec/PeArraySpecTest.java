@@ -45,20 +45,23 @@ class PeArraySpecTest {
     @Test
     void anAreaBudgetBuysTheLargestArrayOfTheGivenShape() {
         // One int8 × int8 int-mac PE at 45 nm: an 8×8 multiplier 282 µm², a 32-bit adder 137 µm² and 32 + 8 + 8
-        // register bits at 5.98 µm², 706.04 µm² (the figure SimulatorTest derives). A 2:1 shape, 2k × k, takes
-        // 2k² · 706.04 µm²: k = 8 takes 90,373.12 µm², k = 9 114,378.48. So 0.1 mm² buys 16×8.
-        assertThat(within("2x1", 0.1)).isEqualTo(new SystolicArray(16, 8));
+        // register bits at 5.98 µm², 706.04 µm²; and, the weights having one scale per output channel, one rescale
+        // unit per column: an 11 × 32 multiplier, a 43-bit shifter and a 32-bit register, 1,930.076666 µm² (the
+        // figures SimulatorTest derives). A 2:1 shape, 2k × k, takes 2k² · 706.04 + k · 1,930.076666 µm²: k = 7 takes
+        // 82,702.456663 µm², k = 8 105,813.733329. So 0.1 mm² buys 14×7.
+        assertThat(within("2x1", 0.1)).isEqualTo(new SystolicArray(14, 7));
         // The shape is the ratio: 4×2 and 2×1 are one family.
-        assertThat(within("4x2", 0.1)).isEqualTo(new SystolicArray(16, 8));
-        // The budget is inclusive: exactly 16×8's area buys it; a µm² less buys 14×7 (69,191.92 µm²).
-        assertThat(within("2x1", 0.09037312)).isEqualTo(new SystolicArray(16, 8));
-        assertThat(within("2x1", 0.09037212)).isEqualTo(new SystolicArray(14, 7));
-        // A square family at the same budget: k² · 706.04 ≤ 100,000 gives k = 11 (85,430.84 µm²; 12 takes 101,669.76).
-        assertThat(within("1x1", 0.1)).isEqualTo(new SystolicArray(11, 11));
-        // Not even 2×1 (1,412.08 µm²) fits 0.001 mm²: the point cannot run.
+        assertThat(within("4x2", 0.1)).isEqualTo(new SystolicArray(14, 7));
+        // The budget is inclusive: 14×7's area buys it; a µm² less buys 12×6 (62,415.339997 µm²).
+        assertThat(within("2x1", 0.08270245666275)).isEqualTo(new SystolicArray(14, 7));
+        assertThat(within("2x1", 0.08270145666275)).isEqualTo(new SystolicArray(12, 6));
+        // A square family at the same budget: k² · 706.04 + k · 1,930.076666 ≤ 100,000 gives k = 10 (89,904.77 µm²;
+        // 11 takes 106,661.68).
+        assertThat(within("1x1", 0.1)).isEqualTo(new SystolicArray(10, 10));
+        // Not even 2×1 (3,342.156666 µm²) fits 0.001 mm²: the point cannot run.
         assertThatThrownBy(() -> within("2x1", 0.001)).isInstanceOf(Infeasible.class)
-                .hasMessage("no 2x1 array fits 0.001 mm²: the smallest of its shape takes 0.00141208 mm² (PEs, buffers "
-                        + "and any attention unit)")
+                .hasMessage("no 2x1 array fits 0.001 mm²: the smallest of its shape takes 0.00334216 mm² (PEs, dequantizers, "
+                        + "buffers and any attention unit)")
                 .extracting(e -> ((Infeasible) e).category()).isEqualTo(Infeasible.AREA_BUDGET);
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.bitsweep.cost.AsicCostModel;
+import org.bitsweep.pe.GroupDequantizing;
 import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.catalog.PeCatalog;
 import org.bitsweep.pe.PeDescription;
@@ -15,6 +16,7 @@ import org.bitsweep.pe.PeParams;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.NumberFormat;
+import org.bitsweep.workloads.trace.LayerTrace;
 import org.bitsweep.workloads.trace.OperandFormats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,7 +54,7 @@ final class PesCommand extends ListingCommand {
             description = {"Area, energy per MAC and cycles per MAC of one PE for one pair of formats at one node, "
                     + "with the inventory and the per-MAC activity that produced them and where each price comes from.",
                     "Example: bitsweep pes describe bitmod --weights bitmod4 --activations fp16 --accumulator-bits 48 "
-                            + "--node 28nm --json"})
+                            + "--node 28nm --group-size 32 --json"})
     static final class Describe implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -70,6 +72,12 @@ final class PesCommand extends ListingCommand {
                 description = "ASIC node, one of the cost model's (default: ${DEFAULT-VALUE})")
         String node;
 
+        @Option(names = "--group-size", paramLabel = "G",
+                description = {"weights per scale along k: each MAC carries 1/G of a per-group dequantization "
+                        + "(bitmod, shift-add, int-mac), as in a layer with several groups to an output.",
+                        "Without it: bitmod and shift-add spread one over " + GroupDequantizing.DEFAULT_GROUP_SIZE
+                                + " MACs, int-mac counts none (the bare MAC)."})
+        Integer groupSize;
 
         @Option(names = "--json", description = "print one JSON object")
         boolean json;
@@ -80,17 +88,22 @@ final class PesCommand extends ListingCommand {
             if (!AsicCostModel.nodes().contains(node))
                 throw new UserInputException("--node: unknown node \"%s\"; valid: %s".formatted(node,
                         String.join(", ", AsicCostModel.nodes())));
+            if (groupSize != null && groupSize < 1)
+                throw new UserInputException("--group-size: %d is not a group size; give the weights per scale, at "
+                        .formatted(groupSize) + "least 1 (one scale per output channel of a k-long dot product: k)");
+            LayerTrace layer = groupSize == null ? null : PeDescription.grouped(f, groupSize);
             PeDescription d;
             try {
-                d = PeDescription.of(PeCatalog.create(pe.trim(), PeKnobs.params(spec, pe.trim(), f)), f, AsicCostModel.at(node));
+                d = PeDescription.of(PeCatalog.create(pe.trim(), PeKnobs.params(spec, pe.trim(), f)), f,
+                        AsicCostModel.at(node), layer);
             } catch (UserInputException e) {
                 throw PeKnobs.inCommandLineTerms(e);
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json)
-                out.println(Json.write(object(d)));
+                out.println(Json.write(object(d, groupSize)));
             else
-                print(out, d);
+                print(out, d, groupSize);
             return 0;
         }
 
@@ -102,7 +115,7 @@ final class PesCommand extends ListingCommand {
             }
         }
 
-        private static Map<String, Object> object(PeDescription d) {
+        private static Map<String, Object> object(PeDescription d, Integer groupSize) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("pe", d.pe());
             m.put("formats", d.formats());
@@ -113,6 +126,7 @@ final class PesCommand extends ListingCommand {
             m.put("mean_cycles_per_mac", d.meanCyclesPerMac());
             m.put("lanes", d.lanes());
             m.put("dequantizer_area_um2", d.dequantizerAreaUm2());
+            m.put("group_size", groupSize);
             m.put("operands", d.operands());
             m.put("inventory", d.inventory().stream().map(b -> {
                 Map<String, Object> p = new LinkedHashMap<>();
@@ -133,13 +147,16 @@ final class PesCommand extends ListingCommand {
             return m;
         }
 
-        private static void print(PrintWriter out, PeDescription d) {
+        private static void print(PrintWriter out, PeDescription d, Integer groupSize) {
             out.printf(Locale.ROOT, "%s running %s at %s%n", d.pe(), d.formats(), d.node());
             out.printf(Locale.ROOT, "  area            %.6g um2 (the whole PE, %d lane%s)%n", d.areaUm2(), d.lanes(),
                     d.lanes() == 1 ? "" : "s");
             if (d.dequantizerAreaUm2() > 0)
-                out.printf(Locale.ROOT, "  dequantizer     %.6g um2 (one per-group unit, not in the area above)%n",
+                out.printf(Locale.ROOT, "  dequantizer     %.6g um2 (one unit, not in the area above)%n",
                         d.dequantizerAreaUm2());
+            if (d.dequantizerAreaUm2() > 0 && groupSize != null)
+                out.printf(Locale.ROOT, "  group size      %d weights per scale: 1/%d of a dequantization per MAC%n",
+                        groupSize, groupSize);
             out.printf(Locale.ROOT, "  energy per MAC  %.6g pJ%n", d.energyPerMacPj());
             out.printf(Locale.ROOT, "  cycles per MAC  %d%s%n", d.cyclesPerMac(), d.meanCyclesPerMac() == d.cyclesPerMac()
                     ? "" : " (mean %.4g)".formatted(d.meanCyclesPerMac()));

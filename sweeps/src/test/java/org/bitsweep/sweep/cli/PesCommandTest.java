@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.bitsweep.sweep.cli.BitSweepCliTest.bitsweep;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -55,6 +58,39 @@ class PesCommandTest {
     }
 
     @Test
+    void theGroupSizeSetsEachMacsShareOfTheDequantization() throws Exception {
+        // bitmod4 × fp16 into 48 bits at 45 nm. One dequantization: 11 · (59-bit add 0.184375 + 59-bit write 0.531)
+        // + 59-bit shift 0.837874 + fp32 add 0.9 + 32-bit write 0.288 = 9.894999 pJ (BitModPeTest derives each).
+        // Groups of 32 carry 9.894999 · (1/32 − 1/128) = 0.231914 pJ per MAC more than groups of 128.
+        double g32 = energy("bitmod", "bitmod4", "fp16", "48", "--group-size", "32");
+        double g128 = energy("bitmod", "bitmod4", "fp16", "48", "--group-size", "128");
+        assertThat(g32 - g128).isCloseTo(0.231914, within(1e-5));
+        // Without --group-size bitmod spreads it over 128 MACs, as before traces carried a group size.
+        assertThat(energy("bitmod", "bitmod4", "fp16", "48")).isCloseTo(g128, within(1e-12));
+        // int4 × int8 into 24 bits on int-mac: one rescale is 2.496765 pJ (IntMacPeTest), 1/32 of it 0.078024 pJ per
+        // MAC; without --group-size int-mac is the bare MAC.
+        assertThat(energy("int-mac", "int4", "int8", "24", "--group-size", "32")
+                - energy("int-mac", "int4", "int8", "24")).isCloseTo(0.078024, within(1e-5));
+        BitSweepCliTest.Run table = bitsweep("pes", "describe", "int-mac", "--weights", "int4", "--activations", "int8",
+                "--group-size", "32");
+        assertThat(table.out()).contains("group size      32 weights per scale: 1/32 of a dequantization per MAC");
+        BitSweepCliTest.Run zero = bitsweep("pes", "describe", "int-mac", "--weights", "int4", "--activations", "int8",
+                "--group-size", "0");
+        assertThat(zero.code()).isEqualTo(2);
+        assertThat(zero.err()).startsWith("bitsweep: --group-size: 0 is not a group size");
+    }
+
+    private static double energy(String pe, String weights, String activations, String accBits, String... more)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("pes", "describe", pe, "--weights", weights, "--activations",
+                activations, "--accumulator-bits", accBits, "--json"));
+        args.addAll(List.of(more));
+        BitSweepCliTest.Run r = bitsweep(args.toArray(String[]::new));
+        assertThat(r.code()).as(r.err()).isZero();
+        return JSON.readTree(r.out()).get("energy_per_mac_pj").asDouble();
+    }
+
+    @Test
     void aPairThePeCannotRunAndUnknownNamesAreUserErrors() {
         // The accumulator is sized for the pair unless given: 45 bits hold an fp16 × bitmod4 product exactly; 32 do not.
         assertThat(bitsweep("pes", "describe", "bitmod", "--weights", "bitmod4", "--activations", "fp16").code())
@@ -86,6 +122,6 @@ class PesCommandTest {
         assertThat(list.get(0).get("formats").asText()).startsWith("weights and activations int2..int16");
         assertThat(bitsweep("pes").out()).contains("lmul", "runs weights and activations of the same mantissa width");
         assertThat(bitsweep("pes", "describe", "--help").out()).contains("--weights", "--activations", "--node",
-                "--accumulator-bits", "--overflow", "--json");
+                "--accumulator-bits", "--overflow", "--group-size", "--json");
     }
 }
