@@ -84,7 +84,7 @@ public record FpgaAcceleratorConfig(String device, Optional<OperandFormats> form
      */
     public Optional<String> refusal() {
         if (weightRam == RamStyle.URAM && fpga().uram() == 0)
-            return Optional.of("weight_ram uram: %s has no UltraRAM; use bram or auto".formatted(device));
+            return Optional.of("%s has no UltraRAM; use weight_ram bram or auto".formatted(device));
         return Optional.empty();
     }
 

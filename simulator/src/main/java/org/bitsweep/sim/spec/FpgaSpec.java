@@ -118,6 +118,8 @@ public record FpgaSpec(FpgaAcceleratorConfig config) implements TargetSpec {
                     r -> r.design().unitCost().perMac().dsps()),
             fraction(Resource.LUT), fraction(Resource.FF), fraction(Resource.DSP), fraction(Resource.BRAM),
             fraction(Resource.URAM),
+            MetricColumn.text(FpgaSimResult.class, "mac_unit", "the MAC unit built for the point's formats: "
+                    + "fpga-int-mac or fpga-minifloat-mac", r -> r.design().unit().id()),
             MetricColumn.text(FpgaSimResult.class, "bound_by", "the resource one more unit would overrun first: lut, "
                     + "ff, dsp, bram or uram", FpgaSimResult::boundBy),
             MetricColumn.text(FpgaSimResult.class, "clock_limit", "what set design_clock_mhz: device (its typical "
@@ -150,9 +152,9 @@ public record FpgaSpec(FpgaAcceleratorConfig config) implements TargetSpec {
 
     /**
      * Why this accelerator cannot run these formats, naming the knob to change: UltraRAM on a device without it
-     * ({@code weight_ram}); a pair no MAC unit models ({@code device}: no FPGA here runs it); an accumulator that
-     * cannot take the pair ({@code accumulator}); a DSP that cannot hold the product ({@code multipliers}). Each
-     * message says what is valid.
+     * ({@code weight_ram}); a pair no MAC unit models ({@code device}, though no device here runs it: the message
+     * lists what the units run); an accumulator that cannot take the pair ({@code accumulator}); a DSP that cannot
+     * hold the product ({@code multipliers}).
      */
     @Override
     public Optional<Unsupported> unsupported(OperandFormats formats) {
@@ -162,7 +164,7 @@ public record FpgaSpec(FpgaAcceleratorConfig config) implements TargetSpec {
         try {
             FpgaMacUnit.of(formats, new FpgaAccumulator.Exact(), 1, 1);
         } catch (UserInputException e) {
-            return Optional.of(new Unsupported(DEVICE, "%s: %s".formatted(config.device(), e.getMessage())));
+            return Optional.of(new Unsupported(DEVICE, e.getMessage()));
         }
         FpgaMacUnit unit;
         try {

@@ -49,7 +49,7 @@ class FpgaAcceleratorConfigTest {
     @Test
     void ultraRamOnADeviceWithoutItIsRefusedWhenSizing() {
         FpgaAcceleratorConfig c = FpgaAcceleratorConfig.builder().device("xczu3eg").weightRam(RamStyle.URAM).build();
-        assertThat(c.refusal()).hasValue("weight_ram uram: xczu3eg has no UltraRAM; use bram or auto");
+        assertThat(c.refusal()).hasValue("xczu3eg has no UltraRAM; use weight_ram bram or auto");
         OperandFormats int8 = OperandFormats.of(IntFormat.signed(8), IntFormat.signed(8));
         List<LayerTrace> fc = List.of(new LayerTrace(new Layer("fc", new GemmShape(1, 64, 64), 1, LayerKind.WEIGHT),
                 int8, 8, 8));

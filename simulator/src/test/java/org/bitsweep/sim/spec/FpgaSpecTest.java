@@ -118,7 +118,7 @@ class FpgaSpecTest {
         OperandFormats mixed = OperandFormats.of(IntFormat.signed(4), Formats.parse("e2m1fin"));
         TargetSpec.Unsupported u = spec().unsupported(mixed).orElseThrow();
         assertThat(u.knob()).isSameAs(FpgaSpec.DEVICE);
-        assertThat(u.message()).startsWith("xcvc1902: an FPGA MAC unit cannot run w:int4 a:e2m1fin; it runs integer "
+        assertThat(u.message()).startsWith("an FPGA MAC unit cannot run w:int4 a:e2m1fin; it runs integer "
                 + "weights and activations");
         assertThat(spec().unsupported(OperandFormats.of(Formats.parse("nf4"), Formats.parse("nf4")))).isPresent();
         assertThat(spec().unsupported(INT8)).isEmpty();
@@ -136,7 +136,7 @@ class FpgaSpecTest {
                 .isSameAs(FpgaSpec.ACCUMULATOR);
         TargetSpec.Unsupported uram = spec("device", "xczu3eg", "weight_ram", "uram").unsupported(INT8).orElseThrow();
         assertThat(uram.knob()).isSameAs(FpgaSpec.WEIGHT_RAM);
-        assertThat(uram.message()).isEqualTo("weight_ram uram: xczu3eg has no UltraRAM; use bram or auto");
+        assertThat(uram.message()).isEqualTo("xczu3eg has no UltraRAM; use weight_ram bram or auto");
     }
 
     /**
@@ -163,6 +163,7 @@ class FpgaSpecTest {
         assertThat(column("bound_by", r)).isEqualTo("dsp");
         assertThat(r.boundId()).isEqualTo("compute");
         assertThat(TargetKinds.of("fpga").metrics()).filteredOn(MetricColumn::isText)
-                .extracting(MetricColumn::name).containsExactly("bound_by", "clock_limit");
+                .extracting(MetricColumn::name).containsExactly("mac_unit", "bound_by", "clock_limit");
+        assertThat(column("mac_unit", r)).isEqualTo("fpga-int-mac");
     }
 }
