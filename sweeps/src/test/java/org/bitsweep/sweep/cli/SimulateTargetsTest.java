@@ -53,6 +53,15 @@ class SimulateTargetsTest {
     }
 
     @Test
+    void targetPeArrayPeIsShorthandForThePe() throws Exception {
+        String[] point = {"--workload", "gemm:64x64x64", "--weights", "int4", "--activations", "int8", "--array",
+                "8x8"};
+        assertThat(json(with(point, "--target", "pe-array:bit-serial")))
+                .isEqualTo(json(with(point, "--kind", "pe-array", "--pe", "bit-serial")));
+        assertThat(json(with(point, "--target", "pe-array")).get("pe").asText()).isEqualTo("int-mac");
+    }
+
+    @Test
     void theGpuTableNamesEachLayersKernel() {
         BitSweepCliTest.Run r = SimulateCommandTest.simulate(with(W4A8_DECODE, "--target", "gpu:a100-80gb",
                 "--kernel", "abq-binary"));
