@@ -194,6 +194,12 @@ final class SimulateCommand implements Callable<Integer> {
      */
     private TargetSpec target() {
         TargetKinds.Kind kind = kind();
+        for (TargetKinds.Kind other : TargetKinds.all())
+            for (Knob<?> k : other.knobs())
+                if (kind.knob(k.name()) == null && KnobOptions.given(spec, k) != null)
+                    throw new UserInputException("%s is an option of kind %s, not of %s; %s takes: %s".formatted(
+                            k.option(), other.id(), kind.id(), kind.id(), String.join(", ",
+                                    kind.knobs().stream().map(Knob::option).toList())));
         KnobValues values = new KnobValues();
         String config = KnobOptions.given(spec, PeArraySpec.SCALESIM_CONFIG);
         if (config != null)

@@ -90,6 +90,8 @@ class SimulateTargetsTest {
                 "gpu:h100-sxm", "--kind", "pe-array"));
         assertError("--target gpu:h100-sxm and --gpu a100-40gb both name the gpu", with(W4A8_DECODE, "--target",
                 "gpu:h100-sxm", "--gpu", "a100-40gb"));
+        assertError("--array is an option of kind pe-array, not of gpu; gpu takes: --gpu, --kernel",
+                with(W4A8_DECODE, "--target", "gpu:h100-sxm", "--array", "8x8"));
     }
 
     @Test
