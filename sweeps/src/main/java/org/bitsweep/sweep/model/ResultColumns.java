@@ -105,10 +105,15 @@ public final class ResultColumns {
         return new ResultColumn(name, Kind.TEXT_PARAMETER, "", meaning, r -> r.point().text(name));
     }
 
-    /** Integral parameters are written as integers (8, not 8.0), as results always wrote them. */
+    /**
+     * Integral parameters are written as integers (8, not 8.0), as results always wrote them; one a target leaves to
+     * the trace (an FPGA's {@code reduction_length: auto}) is NaN.
+     */
     private static ResultColumn number(String name, String meaning, boolean integral) {
-        Function<PointResult, Object> value = integral ? r -> (long) r.point().number(name)
-                : r -> r.point().number(name);
+        Function<PointResult, Object> value = integral ? r -> {
+            double v = r.point().number(name);
+            return Double.isNaN(v) ? (Object) v : (Object) (long) v;
+        } : r -> r.point().number(name);
         return new ResultColumn(name, Kind.NUMBER_PARAMETER, Units.of(name), meaning, value);
     }
 
