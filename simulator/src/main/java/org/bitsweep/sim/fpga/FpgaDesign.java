@@ -20,7 +20,7 @@ import org.bitsweep.workloads.trace.OperandFormats;
  *
  * @param units      MAC units built
  * @param boundBy    the resource one more unit would overrun first
- * @param budget     what the utilization allows of the device
+ * @param budget     what resource_limits allow of the device
  * @param used       what the design takes, whole parts (LUTs, FFs, DSPs, 18 Kb block RAM halves, UltraRAMs)
  * @param clockMhz   the clock it runs at
  * @param clockLimit what sets the clock: {@code device} (its typical design clock), {@code config}, or the unit's
@@ -65,10 +65,13 @@ public record FpgaDesign(FpgaAcceleratorConfig config, FpgaDevice device, FpgaMa
         if (n < needs.longestReduction() && config.accumulator() instanceof FpgaAccumulator.Exact)
             throw new UserInputException("reduction_length %d is shorter than the trace's longest dot product (k = %d); "
                     .formatted(n, needs.longestReduction()) + "an exact accumulator must hold it; raise it or drop it");
+        config.refusal().ifPresent(why -> {
+            throw new UserInputException(why);
+        });
         FpgaDevice device = config.fpga();
         FpgaMacUnit unit = FpgaMacUnit.of(formats, config.accumulator(), n, config.lanes());
         MacUnitCost cost = unit.cost(device.family(), config.multipliers());
-        FpgaResources budget = config.utilization().budget(device.capacity());
+        FpgaResources budget = config.resourceLimits().budget(device.capacity());
         FpgaResources control = new FpgaResources(FinnModel.controlLuts(), 0, 0, 0, 0);
         LongFunction<FpgaMemoryPlan> memory = u -> FpgaMemoryPlan.of(u, config, needs, budget);
         LongFunction<FpgaResources> total = u -> control.plus(cost.resources().times(u))
@@ -78,8 +81,8 @@ public record FpgaDesign(FpgaAcceleratorConfig config, FpgaDevice device, FpgaMa
         long units = largestFitting(total, budget, hi);
         if (units == 0) {
             FpgaResources one = total.apply(1);
-            throw new UserInputException("not even one %s unit fits %s at this utilization: it needs %s, the budget is "
-                    .formatted(unit.id(), device.id(), one) + "%s (%s runs out)".formatted(budget,
+            throw new UserInputException("not even one %s unit fits %s within resource_limits: it needs %s, the "
+                    .formatted(unit.id(), device.id(), one) + "budget is %s (%s runs out)".formatted(budget,
                     one.firstExceeding(budget).id()));
         }
         // What one more unit overruns, with the weights in the RAM they are in now (else block RAM would be named

@@ -37,7 +37,7 @@ public record FpgaMemoryPlan(long units, WeightStorage weights, boolean weightsI
         long activationBits = needs.formats().activation().bits();
         long width = Math.multiplyExact(Math.multiplyExact(needs.weightColumns(units), lanes), weightBits);
         long rowWords = ceilDiv(needs.longestReduction(), lanes);
-        long depth = config.weights() == WeightStorage.ON_CHIP
+        long depth = config.weightStorage() == WeightStorage.ON_CHIP
                 ? Math.max(1, ceilDiv(needs.weights(), Math.multiplyExact(needs.weightColumns(units), lanes)))
                 : 2 * rowWords;
         long bram = bram18(depth, width);
@@ -55,7 +55,7 @@ public record FpgaMemoryPlan(long units, WeightStorage weights, boolean weightsI
                 actWidth);
         boolean onChip = weightBram + whole <= budget.bram18();
         long actBram = onChip ? whole : 2 * bram18(2 * rowWords, actWidth);
-        return new FpgaMemoryPlan(units, config.weights(), useUram, weightBram, weightUram, onChip, actBram);
+        return new FpgaMemoryPlan(units, config.weightStorage(), useUram, weightBram, weightUram, onChip, actBram);
     }
 
     /** Words read {@code f} at a time, for the narrow, deep memories FINN's fixed word would waste. */

@@ -5,6 +5,7 @@ import java.util.List;
 import org.bitsweep.cost.fpga.FpgaResources;
 import org.bitsweep.cost.fpga.Resource;
 import org.bitsweep.sim.Bound;
+import org.bitsweep.sim.target.TargetResult;
 
 /**
  * A whole trace on an FPGA accelerator; its layers run one after another.
@@ -17,10 +18,16 @@ import org.bitsweep.sim.Bound;
  */
 public record FpgaSimResult(FpgaDesign design, long cycles, long computeCycles, long memoryCycles, long macs,
                             double seconds, double macsPerSecond, Bound bound, long dramBytes, double utilization,
-                            List<FpgaLayerResult> layers, List<String> sources) {
+                            List<FpgaLayerResult> layers, List<String> sources) implements TargetResult {
     public FpgaSimResult {
         layers = List.copyOf(layers);
         sources = List.copyOf(sources);
+    }
+
+    /** Compute or memory: which of the two sets the trace's time. */
+    @Override
+    public String boundId() {
+        return bound.id();
     }
 
     public long units() {

@@ -20,22 +20,17 @@ import org.bitsweep.workloads.model.GemmShape;
  */
 public record GemmResult(String kernel, String gpu, GemmShape shape, long batch, List<LaunchResult> launches,
                          ResourceTimes times, double seconds, GpuResource bound, long cycles, double energyPj,
-                         double dramBytes, double tensorOps, GemmResult separate) {
+                         double dramBytes, double tensorOps, GemmResult separate) implements GpuTimedResult {
     public GemmResult {
         launches = List.copyOf(launches);
-    }
-
-    /** Energy here is board power × time, never a measurement: always true. */
-    public boolean energyIsEstimate() {
-        return true;
     }
 
     public Optional<GemmResult> separateWork() {
         return Optional.ofNullable(separate);
     }
 
-    /** The columns a result row carries: cycles, seconds, bound, energy_pj and each resource's seconds. */
+    /** Its columns ({@link GpuColumns#NAMES}): time, energy, traffic and each resource's seconds alone. */
     public Map<String, Object> columns() {
-        return GpuColumns.of(cycles, seconds, bound, energyPj, times);
+        return GpuColumns.of(this);
     }
 }

@@ -1,11 +1,14 @@
 package org.bitsweep.sim.gpu;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A whole trace on one GPU: its layers one after another.
  *
+ * @param kernel           the kernel asked for, or {@code auto} when each GEMM ran its formats' default
  * @param times            each resource's seconds alone, summed over every launch of every layer
  * @param seconds          the layers' times, summed
  * @param bound            the resource that sets the largest share of {@code seconds}
@@ -16,17 +19,28 @@ import java.util.Map;
  */
 public record GpuRunResult(String gpu, String kernel, List<GpuLayerResult> layers, ResourceTimes times,
                            double seconds, GpuResource bound, long cycles, double energyPj, double dramBytes,
-                           double separateSeconds) {
+                           double separateSeconds) implements GpuTimedResult {
     public GpuRunResult {
         layers = List.copyOf(layers);
     }
 
-    public boolean energyIsEstimate() {
-        return true;
+    /** Multiply-accumulates of one run: every layer's GEMMs. */
+    public long macs() {
+        long macs = 0;
+        for (GpuLayerResult l : layers)
+            macs = Math.addExact(macs, Math.multiplyExact(l.shape().macs(), l.count()));
+        return macs;
     }
 
-    /** The columns a result row carries: cycles, seconds, bound, energy_pj and each resource's seconds. */
+    /** The kernels that ran, each once, in the order the layers first used them, e.g. {@code weight-only+dense-mma}. */
+    public String kernelsRun() {
+        Set<String> ids = new LinkedHashSet<>();
+        layers.forEach(l -> ids.add(l.kernel()));
+        return String.join("+", ids);
+    }
+
+    /** The columns a result row carries ({@link GpuColumns#NAMES}). */
     public Map<String, Object> columns() {
-        return GpuColumns.of(cycles, seconds, bound, energyPj, times);
+        return GpuColumns.of(this);
     }
 }

@@ -10,15 +10,20 @@ import org.bitsweep.workloads.UserInputException;
 
 /**
  * The kinds of target a sweep file or {@code simulate} may name, each with its knobs and how a spec is built from
- * them. A new kind (GPU, FPGA) is one more entry here and one spec record beside {@link PeArraySpec}.
+ * them. A new kind is one more entry here and one spec record beside {@link PeArraySpec}.
  */
 public final class TargetKinds {
-    /** One kind: its name, its knobs (without {@code kind} itself), its factory and the columns its results fill. */
+    /**
+     * One kind: its name, its knobs (without {@code kind} itself), its factory, the columns its results fill, and the
+     * knob that names which one of the kind a target is ({@code simulate --target gpu:h100-sxm} sets {@code gpu}).
+     */
     public record Kind(String id, String description, List<Knob<?>> knobs, Function<KnobValues, TargetSpec> factory,
-                       List<MetricColumn> metrics) {
+                       List<MetricColumn> metrics, Knob<?> named) {
         public Kind {
             knobs = List.copyOf(knobs);
             metrics = List.copyOf(metrics);
+            if (!knobs.contains(named))
+                throw new IllegalArgumentException(id + ": the naming knob must be one of its knobs");
         }
 
         /** This kind's column of that name, or null. */
@@ -44,7 +49,13 @@ public final class TargetKinds {
 
     private static final List<Kind> KINDS = List.of(
             new Kind(PeArraySpec.KIND, "a PE model in a systolic array with buffers, DRAM and a clock, priced by the "
-                    + "ASIC cost tables", PeArraySpec.KNOBS, PeArraySpec::from, PeArraySpec.METRICS));
+                    + "ASIC cost tables", PeArraySpec.KNOBS, PeArraySpec::from, PeArraySpec.METRICS, PeArraySpec.PE),
+            new Kind(GpuSpec.KIND, "a GPU running every GEMM with one kernel (or each pair of formats' default), "
+                    + "timed by its DRAM, tensor cores, CUDA cores and shared memory", GpuSpec.KNOBS, GpuSpec::from,
+                    GpuSpec.METRICS, GpuSpec.GPU),
+            new Kind(FpgaSpec.KIND, "an FPGA accelerator: as many MAC units for the point's formats as fit the "
+                    + "device, priced in LUTs, flip-flops, DSPs and block RAM", FpgaSpec.KNOBS, FpgaSpec::from,
+                    FpgaSpec.METRICS, FpgaSpec.DEVICE));
 
     public static final Knob<String> KIND = Knob.of("kind", String.class, PeArraySpec.KIND, "KIND",
             "the kind of target", String.join(", ", ids()),

@@ -4,10 +4,10 @@ import java.util.List;
 
 /**
  * The typed description of one target, every knob set: what a sweep file's {@code target:} section, the options of
- * {@code bitsweep simulate} and the bench all build targets from. Each kind of target (the PE array now; GPU and FPGA
- * accelerators next) is one record with its knobs declared beside it.
+ * {@code bitsweep simulate} and the bench all build targets from. Each kind of target (a PE array, a GPU, an FPGA
+ * accelerator) is one record with its knobs declared beside it, and one entry in {@link TargetKinds}.
  */
-public sealed interface TargetSpec permits PeArraySpec {
+public sealed interface TargetSpec permits PeArraySpec, GpuSpec, FpgaSpec {
     /** The kind's name, as {@code target.kind} and {@code --kind} spell it. */
     String kind();
 

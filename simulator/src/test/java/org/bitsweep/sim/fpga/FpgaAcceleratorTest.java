@@ -96,7 +96,7 @@ class FpgaAcceleratorTest {
     @Test
     void weightsOnChipMoveNoWeightBytes() {
         FpgaSimResult r = FpgaAccelerator.run(zu3eg().multipliers(MultiplierStyle.DSP)
-                .weights(WeightStorage.ON_CHIP).build(), one(WIDE, INT8, 1));
+                .weightStorage(WeightStorage.ON_CHIP).build(), one(WIDE, INT8, 1));
         assertThat(r.dramBytes()).isZero();
         assertThat(r.design().memory().weights()).isEqualTo(WeightStorage.ON_CHIP);
     }
@@ -114,7 +114,7 @@ class FpgaAcceleratorTest {
         // at U = 3330 that is 26,640 bits (⌈26640/72⌉ = 370 URAMs) by 2520 words (one 4096-deep row), exactly the
         // budget ⌊463 · 0.8⌋ = 370; one more unit needs 371. LUTs (300 + 3330 · 136.4) and flip-flops (3330 · 60)
         // stay well inside theirs.
-        FpgaDesign d = FpgaDesign.size(FpgaAcceleratorConfig.builder().weights(WeightStorage.ON_CHIP).build(),
+        FpgaDesign d = FpgaDesign.size(FpgaAcceleratorConfig.builder().weightStorage(WeightStorage.ON_CHIP).build(),
                 one(new GemmShape(1, 4096, 2048), INT8, 1));
         assertThat(d.memory().weightsInUltraRam()).isTrue();
         assertThat(d.units()).isEqualTo(3330);
@@ -125,7 +125,7 @@ class FpgaAcceleratorTest {
     @Test
     void weightsTooLargeForTheChipAreRefusedWithWhatRunsOut() {
         // 4096 × 4096 int8 weights are 134 Mb; the ZU3EG has 7.6 Mb of block RAM and no UltraRAM.
-        assertThatThrownBy(() -> FpgaDesign.size(zu3eg().weights(WeightStorage.ON_CHIP).build(),
+        assertThatThrownBy(() -> FpgaDesign.size(zu3eg().weightStorage(WeightStorage.ON_CHIP).build(),
                 one(new GemmShape(1, 4096, 4096), INT8, 1)))
                 .isInstanceOf(UserInputException.class).hasMessageContaining("bram runs out");
     }

@@ -13,10 +13,13 @@ import java.util.concurrent.Callable;
 import org.bitsweep.sim.accelerator.Accelerator;
 import org.bitsweep.sim.LayerResult;
 import org.bitsweep.sim.SimResult;
+import org.bitsweep.sim.fpga.FpgaSimResult;
+import org.bitsweep.sim.gpu.GpuRunResult;
 import org.bitsweep.sim.mapping.Mapping;
 import org.bitsweep.sim.spec.Knob;
 import org.bitsweep.sim.spec.KnobValues;
 import org.bitsweep.sim.spec.PeArraySpec;
+import org.bitsweep.sim.spec.Raw;
 import org.bitsweep.sim.spec.ScaleSimConfig;
 import org.bitsweep.sim.spec.TargetKinds;
 import org.bitsweep.sim.spec.TargetSpec;
@@ -36,6 +39,7 @@ import org.bitsweep.workloads.trace.Trace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -47,11 +51,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
         modelTransformer = SimulateCommand.Options.class,
-        description = {"Simulate one design point: a PE array with a dataflow, buffers and DRAM running a workload, "
-                + "quantized; cycles, time, energy and area, per layer and in total. Every option is also a sweep-file "
-                + "key (docs/sweep-files.md).",
+        description = {"Simulate one design point: a workload, quantized, on one target (a PE array with a dataflow, "
+                + "buffers and DRAM; a GPU with a kernel; or an FPGA accelerator sized to its device); its results row, "
+                + "per layer and in total. Every option but --target and --json is also a sweep-file key "
+                + "(docs/sweep-files.md).",
                 "Example: bitsweep simulate --pe int-mac --array 32x32 --dataflow os --workload llama-2-7b:decode "
-                        + "--weights int4:group:128 --activations int8 --json"})
+                        + "--weights int4:group:128 --activations int8 --json",
+                "Example: bitsweep simulate --target gpu:h100-sxm --kernel qserve-w4a8 --workload llama-2-7b:decode "
+                        + "--weights int4 --activations int8",
+                "Example: bitsweep simulate --target fpga:xcvc1902 --workload fmnist-cnn --weights e2m1fin "
+                        + "--activations e2m1fin --granularity channel:0"})
 final class SimulateCommand implements Callable<Integer> {
     /** The workload and quantization knobs, as sweep files' {@code workload} and {@code quantization.*}. */
     static final List<Knob<?>> POINT_KNOBS = List.of(SweepKnobs.WORKLOAD, SweepKnobs.BATCH, SweepKnobs.LAYERS,
@@ -64,15 +73,43 @@ final class SimulateCommand implements Callable<Integer> {
             + "every layer")
     boolean json;
 
+    /** The one option that is not a sweep-file key: the kind and the knob that names a target of it, in one word. */
+    @Option(names = "--target", paramLabel = "KIND[:NAME]", description = "shorthand for --kind KIND with the knob "
+            + "that names one of the kind: pe-array[:PE] (--pe), gpu:GPU (--gpu, e.g. gpu:h100-sxm), fpga:DEVICE "
+            + "(--device, e.g. fpga:xcvc1902)")
+    String target;
+
     /** Adds an option for every knob of every target kind and of the workload and quantization. */
     static final class Options implements IModelTransformer {
         @Override
         public CommandSpec transform(CommandSpec spec) {
             KnobOptions.add(spec, POINT_KNOBS);
             KnobOptions.add(spec, List.of(TargetKinds.KIND));
+            addShared(spec);
             for (TargetKinds.Kind k : TargetKinds.all())
                 KnobOptions.add(spec, k.knobs());
             return spec;
+        }
+
+        /**
+         * A knob name several kinds share ({@code --clock-mhz}, {@code --dram-gbps}) is one option, each kind
+         * reading it with its own knob; its help gives each kind's meaning, values and default, one line each.
+         */
+        private static void addShared(CommandSpec spec) {
+            Map<String, List<String>> lines = new LinkedHashMap<>();
+            Map<String, Knob<?>> first = new LinkedHashMap<>();
+            for (TargetKinds.Kind kind : TargetKinds.all())
+                for (Knob<?> k : kind.knobs()) {
+                    first.putIfAbsent(k.name(), k);
+                    String help = k.help().startsWith(kind.id() + ": ") ? k.help() : kind.id() + ": " + k.help();
+                    lines.computeIfAbsent(k.name(), n -> new ArrayList<>()).add("%s; valid: %s (default: %s)"
+                            .formatted(help, k.valid(), k.defaultText()));
+                }
+            lines.forEach((name, text) -> {
+                if (text.size() > 1)
+                    spec.addOption(OptionSpec.builder(first.get(name).option()).paramLabel(first.get(name).label())
+                            .type(String.class).description(text.toArray(String[]::new)).build());
+            });
         }
     }
 
@@ -88,6 +125,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DesignPoint point = point();
+        // As a sweep checks before it runs: a pair the target refuses names the option to change.
+        point.target().unsupported(point.quantization().formats()).ifPresent(u -> {
+            throw KnobOptions.inOptionTerms(new UserInputException(u.knob().option() + ": " + u.message()), knobs());
+        });
         Trace trace = Trace.of(point.workload().workload(), point.quantization().formats(),
                 point.quantization().kvCache(), point.quantization().granularity());
         TargetResult r;
@@ -100,13 +141,22 @@ final class SimulateCommand implements Callable<Integer> {
                 Optional.of(r), Optional.empty(), Map.of(), true, "");
         PrintWriter w = spec.commandLine().getOut();
         Map<String, Object> columns = columns(result);
+        String workload = point.workload().spec();
         if (json) {
             if (r instanceof SimResult sim)
                 details(columns, (PeArraySpec) point.target(), sim);
+            else if (r instanceof GpuRunResult gpu)
+                GpuRunReport.addJson(columns, gpu);
+            else if (r instanceof FpgaSimResult fpga)
+                FpgaRunReport.addJson(columns, fpga);
             w.println(Json.write(columns));
         } else if (r instanceof SimResult sim) {
             PeArraySpec pe = (PeArraySpec) point.target();
             printTable(w, pe, pe.accelerator(trace.layers()), trace, sim);
+        } else if (r instanceof GpuRunResult gpu) {
+            GpuRunReport.print(w, workload, gpu);
+        } else if (r instanceof FpgaSimResult fpga) {
+            FpgaRunReport.print(w, workload, fpga);
         } else {
             columns.forEach((k, v) -> w.printf(Locale.ROOT, "%-26s %s%n", k, v));
         }
@@ -143,23 +193,77 @@ final class SimulateCommand implements Callable<Integer> {
         return text;
     }
 
-    /** The target: a SCALE-Sim configuration's settings first, then every option given over them. */
+    /**
+     * The target: its kind from {@code --target} or {@code --kind}; a SCALE-Sim configuration's settings first, then
+     * {@code --target}'s name, then every option given over them.
+     */
     private TargetSpec target() {
-        TargetKinds.Kind kind = TargetKinds.of(KnobOptions.value(spec, TargetKinds.KIND));
+        TargetKinds.Kind kind = kind();
+        for (TargetKinds.Kind other : TargetKinds.all())
+            for (Knob<?> k : other.knobs())
+                if (kind.knob(k.name()) == null && KnobOptions.given(spec, k) != null)
+                    throw new UserInputException("%s is an option of kind %s, not of %s; %s takes: %s".formatted(
+                            k.option(), other.id(), kind.id(), kind.id(), String.join(", ",
+                                    kind.knobs().stream().map(Knob::option).toList())));
         KnobValues values = new KnobValues();
         String config = KnobOptions.given(spec, PeArraySpec.SCALESIM_CONFIG);
         if (config != null)
             values = ScaleSimConfig.read(Path.of(config));
+        String named = targetName();
+        if (named != null)
+            try {
+                values.putParsed(kind.named(), kind.named().parse(Raw.fromOption(named)));
+            } catch (UserInputException e) {
+                throw new UserInputException("--target: " + e.getMessage(), e);
+            }
         for (Knob<?> k : kind.knobs()) {
             String text = KnobOptions.given(spec, k);
-            if (text != null && k != PeArraySpec.SCALESIM_CONFIG)
-                values.putParsed(k, k.parseOption(text));
+            if (text == null || k == PeArraySpec.SCALESIM_CONFIG)
+                continue;
+            if (named != null && k == kind.named())
+                throw new UserInputException("--target %s and %s %s both name the %s; give one".formatted(target,
+                        k.option(), text, k.name()));
+            values.putParsed(k, k.parseOption(text));
         }
+        for (Knob<?> k : kind.knobs())
+            if (k.required() && !values.has(k) && !kind.id().equals(PeArraySpec.KIND))
+                throw new UserInputException("%s: missing; it is required (%s; or --target %s:%s)".formatted(
+                        k.option(), k.valid(), kind.id(), k.label()));
         try {
             return kind.factory().apply(values);
         } catch (UserInputException e) {
             throw KnobOptions.inOptionTerms(e, knobs());
         }
+    }
+
+    /** The kind {@code --target} or {@code --kind} names; both may be given if they agree. */
+    private TargetKinds.Kind kind() {
+        String kindText = KnobOptions.given(spec, TargetKinds.KIND);
+        if (target == null)
+            return TargetKinds.of(KnobOptions.value(spec, TargetKinds.KIND));
+        int colon = target.indexOf(':');
+        String id;
+        try {
+            id = TargetKinds.KIND.parse(colon < 0 ? target : target.substring(0, colon));
+        } catch (UserInputException e) {
+            throw new UserInputException("--target: %s (KIND or KIND:NAME, e.g. gpu:h100-sxm)".formatted(
+                    e.getMessage()), e);
+        }
+        if (kindText != null && !TargetKinds.KIND.parseOption(kindText).equals(id))
+            throw new UserInputException("--target %s and --kind %s disagree; give one".formatted(target, kindText));
+        return TargetKinds.of(id);
+    }
+
+    /** What follows {@code KIND:} in {@code --target}, or null. */
+    private String targetName() {
+        int colon = target == null ? -1 : target.indexOf(':');
+        if (colon < 0)
+            return null;
+        String name = target.substring(colon + 1).trim();
+        if (name.isEmpty())
+            throw new UserInputException("--target %s: nothing after the colon; give KIND or KIND:NAME".formatted(
+                    target));
+        return name;
     }
 
     /** The results row's columns for this point, as a sweep would write them (no accuracy: simulate measures none). */

@@ -24,6 +24,8 @@ public record ResultColumn(String name, Kind kind, String unit, String meaning, 
         ACCURACY,
         /** A measured number. */
         METRIC,
+        /** A measured fact written as text, e.g. an FPGA design's {@code bound_by}; charts and groups may name it. */
+        TEXT_METRIC,
         /** A derived column, from parameters or metrics. */
         DERIVED,
         /** Bound, feasible, reason, accuracy_source: what the run says of itself, as text. */

@@ -110,10 +110,15 @@ public final class ResultColumns {
         return new ResultColumn(name, Kind.TEXT_PARAMETER, "", meaning, r -> r.point().text(name));
     }
 
-    /** Integral parameters are written as integers (8, not 8.0), as results always wrote them. */
+    /**
+     * Integral parameters are written as integers (8, not 8.0), as results always wrote them; one a target leaves to
+     * the trace (an FPGA's {@code reduction_length: auto}) is NaN.
+     */
     private static ResultColumn number(String name, String meaning, boolean integral) {
-        Function<PointResult, Object> value = integral ? r -> (long) r.point().number(name)
-                : r -> r.point().number(name);
+        Function<PointResult, Object> value = integral ? r -> {
+            double v = r.point().number(name);
+            return Double.isNaN(v) ? (Object) v : (Object) (long) v;
+        } : r -> r.point().number(name);
         return new ResultColumn(name, Kind.NUMBER_PARAMETER, Units.of(name), meaning, value);
     }
 
@@ -125,13 +130,15 @@ public final class ResultColumns {
         List<ResultColumn> c = new ArrayList<>();
         c.add(new ResultColumn("weight_bits_per_element", Kind.METRIC, "bits", "storage per weight, counting each "
                 + "group's FP16 scale and any selector (int4 in groups of 128: 4.125)", PointResult::weightBitsPerElement));
-        List<String> seen = new ArrayList<>();
+        Map<String, MetricColumn> seen = new LinkedHashMap<>();
         for (String kindId : targetKinds)
-            for (MetricColumn m : TargetKinds.of(kindId).metrics())
-                if (!seen.contains(m.name())) {
-                    seen.add(m.name());
+            for (MetricColumn m : TargetKinds.of(kindId).metrics()) {
+                MetricColumn first = seen.putIfAbsent(m.name(), m);
+                if (first == null)
                     c.add(metric(m));
-                }
+                else if (first.isText() != m.isText() || first.integral() != m.integral())
+                    throw new IllegalStateException("target kinds disagree on the type of column " + m.name());
+            }
         c.add(new ResultColumn("seconds_per_token", Kind.METRIC, "s", "seconds over tokens: a decode step's latency per "
                 + "generated token (for a batch, the step's time over its tokens)", r -> perToken(r, r.result()
                 .map(TargetResult::seconds).orElse(Double.NaN))));
@@ -147,22 +154,24 @@ public final class ResultColumns {
         return total / r.point().workload().workload().tokens();
     }
 
+    /** A text column is empty, and a numeric one NaN, for a point that did not run or whose kind lacks it. */
     private static ResultColumn metric(MetricColumn m) {
+        Object missing = m.isText() ? "" : Double.NaN;
         Function<PointResult, Object> value = r -> {
             if (r.result().isEmpty())
-                return Double.NaN;
+                return missing;
             MetricColumn own = TargetKinds.of(r.point().target().kind()).metric(m.name());
-            if (own == null)
-                return Double.NaN;
-            double v = own.read().applyAsDouble(r.result().get());
-            return m.integral() ? (Object) (long) v : (Object) v;
+            return own == null ? missing : own.value(r.result().get());
         };
-        return new ResultColumn(m.name(), Kind.METRIC, Units.of(m.name()), m.meaning(), value);
+        return m.isText() ? new ResultColumn(m.name(), Kind.TEXT_METRIC, "", m.meaning(), value)
+                : new ResultColumn(m.name(), Kind.METRIC, Units.of(m.name()), m.meaning(), value);
     }
 
     private static List<ResultColumn> outcome() {
         return List.of(
-                new ResultColumn("bound", Kind.OUTCOME, "", "compute or memory: which of the two sets the run's time",
+                new ResultColumn("bound", Kind.OUTCOME, "", "what set the run's time: compute or memory (PE array, "
+                        + "FPGA), or the GPU resource with the largest share (dram, tensor-core, cuda-core, "
+                        + "shared-memory, launch)",
                         r -> r.result().map(TargetResult::boundId).orElse("")),
                 new ResultColumn("feasible", Kind.OUTCOME, "", "whether the point ran and met the metric constraints",
                         PointResult::feasible),
@@ -207,17 +216,21 @@ public final class ResultColumns {
     }
 
     /**
-     * The column table of docs/sweep-files.md: the columns of a sweep over PE arrays, its accuracy metric standing
-     * for whichever a file chooses and derived columns for those it defines.
+     * The column table of docs/sweep-files.md: the columns of a sweep over every target kind (a column's meaning is
+     * the first kind's that has it), its accuracy metric standing for whichever a file chooses and derived columns
+     * for those it defines.
      */
     public static String markdownTable() {
         StringBuilder b = new StringBuilder("| column | unit | meaning |\n|---|---|---|\n");
+        boolean derived = false;
         for (ResultColumn c : of("ACCURACY", TargetKinds.ids(), List.of()).all()) {
+            if (c.kind() == Kind.OUTCOME && !derived) {
+                b.append("| derived columns | | in the order defined |\n");
+                derived = true;
+            }
             String name = c.kind() == Kind.ACCURACY ? "the accuracy metric (`weight_sqnr_db`, `top1`, …)"
                     : "`" + c.name() + "`";
             b.append("| ").append(name).append(" | ").append(c.unit()).append(" | ").append(c.meaning()).append(" |\n");
-            if (c.name().equals("utilization"))
-                b.append("| derived columns | | in the order defined |\n");
         }
         return b.toString();
     }

@@ -147,7 +147,8 @@ public final class SweepReport {
         Map<String, List<HtmlReport.Hotspot>> hotspots = new LinkedHashMap<>();
         for (ChartSpec chart : sweep.charts())
             files.addAll(chart(sweep, columns, dir, t, byGroup, chart, frontIds, hotspots));
-        files.addAll(breakdown(sweep, dir, t, frontRows));
+        if (hasEnergyBreakdown(columns))
+            files.addAll(breakdown(sweep, dir, t, frontRows));
         if (sweep.report()) {
             Path html = dir.resolve("report.html");
             html(sweep, columns, dir, t, frontSizes, hypervolumes, frontTable, hotspots, html);
@@ -155,6 +156,11 @@ public final class SweepReport {
         }
         int feasible = (int) t.feasible.stream().filter(b -> b).count();
         return new Summary(t.size(), feasible, frontSizes, hypervolumes, files);
+    }
+
+    /** Whether the sweep's targets break their energy down (PE arrays do; GPUs and FPGA accelerators do not). */
+    private static boolean hasEnergyBreakdown(ResultColumns columns) {
+        return ResultColumns.ENERGY_BREAKDOWN.stream().allMatch(c -> columns.column(c).isPresent());
     }
 
     /** Objectives in minimization form, scaled so the data's best is 0 and its worst 1. */
@@ -191,8 +197,10 @@ public final class SweepReport {
             numeric.add(c.x());
             numeric.add(c.y());
         }
-        numeric.add("energy_pj");
-        numeric.addAll(ResultColumns.ENERGY_BREAKDOWN);
+        if (hasEnergyBreakdown(columns)) {
+            numeric.add("energy_pj");
+            numeric.addAll(ResultColumns.ENERGY_BREAKDOWN);
+        }
         Set<String> text = new LinkedHashSet<>();
         text.add(sweep.colorBy());
         sweep.groupBy().ifPresent(text::add);
@@ -441,8 +449,9 @@ public final class SweepReport {
      * labelled with the parameters that vary across the sweep.
      */
     private static List<Path> breakdown(SweepFile sweep, Path dir, Table t, List<Integer> front) {
-        List<Integer> sorted = new ArrayList<>(front.stream().filter(i -> Double.isFinite(t.number(i, "energy_pj")))
-                .toList());
+        // Rows of a kind without a breakdown (a GPU beside a PE array) have NaN parts: they get no bar.
+        List<Integer> sorted = new ArrayList<>(front.stream().filter(i -> Double.isFinite(t.number(i, "energy_pj"))
+                && Double.isFinite(t.number(i, ResultColumns.ENERGY_BREAKDOWN.get(0)))).toList());
         sorted.sort((a, b) -> Double.compare(t.number(a, "energy_pj"), t.number(b, "energy_pj")));
         if (sorted.isEmpty())
             return List.of();

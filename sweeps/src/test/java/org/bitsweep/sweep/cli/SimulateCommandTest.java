@@ -130,7 +130,7 @@ class SimulateCommandTest {
         assertError(args("gemm:256x256x256", "--array", "128x128", "--buffer-kib", "1"),
                 "layer gemm: GEMM 256x256x256 (m×n×k) on a 128x128 array, os: no tile fits the buffers");
         // An integer MAC cannot multiply FP8 weights.
-        assertError(args("gemm:8x8x8", "--weights", "fp8-e4m3"), "layer gemm: int-mac needs integer weights and activations");
+        assertError(args("gemm:8x8x8", "--weights", "fp8-e4m3"), "--pe: int-mac needs integer weights and activations");
     }
 
     static void assertError(List<String> args, String message) {

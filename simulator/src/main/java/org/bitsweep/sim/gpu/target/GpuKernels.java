@@ -72,10 +72,26 @@ public final class GpuKernels {
 
     /** Refuses, with every kernel and tensor type the GPU supports, a kernel that cannot run these formats there. */
     public static void check(Gpu gpu, GpuKernel kernel, OperandFormats f) {
-        Optional<String> why = kernel.unsupported(gpu, f);
+        Optional<String> why = refusal(gpu, kernel, f);
         if (why.isPresent())
-            throw new UserInputException("kernel %s cannot run %s on %s: %s; %s".formatted(kernel.id(), f, gpu.id(),
-                    why.get(), supportOn(gpu)));
+            throw new UserInputException(why.get());
+    }
+
+    /**
+     * Why {@code kernel} cannot run these formats on {@code gpu}, with every kernel and tensor type the GPU supports;
+     * or, for a null kernel (each GEMM's default), why none can. Empty when it can.
+     */
+    public static Optional<String> refusal(Gpu gpu, GpuKernel kernel, OperandFormats f) {
+        if (kernel == null) {
+            try {
+                defaultFor(gpu, GemmOperands.of(f, GemmOperands.PER_CHANNEL));
+                return Optional.empty();
+            } catch (UserInputException e) {
+                return Optional.of(e.getMessage());
+            }
+        }
+        return kernel.unsupported(gpu, f).map(why -> "kernel %s cannot run %s on %s: %s; %s".formatted(kernel.id(), f,
+                gpu.id(), why, supportOn(gpu)));
     }
 
     /** One line: the tensor types of {@code gpu} and what each kernel runs on it. */

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToLongFunction;
 
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.model.GemmShape;
@@ -33,6 +34,8 @@ import org.bitsweep.workloads.trace.Trace;
  * layers use, they run with the default kernel for their formats, a dense MMA for fp16 or int8 caches.
  */
 public final class GpuTarget {
+    /** What a run names as its kernel when each GEMM ran its formats' default. */
+    public static final String AUTO = "auto";
     private final Gpu gpu;
     /** The named kernel, or null for the default of each pair of formats. */
     private final GpuKernel kernel;
@@ -80,8 +83,16 @@ public final class GpuTarget {
         return run(trace.layers(), weightGroupSize);
     }
 
-    /** Every layer, one after another; identical layers (shape, formats, count, kind) are timed once. */
+    /** Every layer, its weights grouped by {@code weightGroupSize} along k ({@link GemmOperands#PER_CHANNEL}). */
     public GpuRunResult run(List<LayerTrace> layers, long weightGroupSize) {
+        return run(layers, t -> weightGroupSize);
+    }
+
+    /**
+     * Every layer, one after another, each with its own weight group size; identical layers (shape, formats, count,
+     * kind, group size) are timed once.
+     */
+    public GpuRunResult run(List<LayerTrace> layers, ToLongFunction<LayerTrace> weightGroupSize) {
         if (layers.isEmpty())
             throw new IllegalArgumentException("empty trace");
         Map<LayerKey, GpuLayerResult> distinct = new HashMap<>();
@@ -92,10 +103,12 @@ public final class GpuTarget {
         double separate = 0;
         double[] boundSeconds = new double[GpuResource.values().length];
         for (LayerTrace t : layers) {
-            LayerKey key = new LayerKey(t.layer().shape(), t.formats(), t.layer().count(), t.layer().kind());
+            long group = weightGroupSize.applyAsLong(t);
+            LayerKey key = new LayerKey(t.layer().shape(), t.formats(), t.layer().count(), t.layer().kind(), group,
+                    t.outliers().map(o -> o.fraction()).orElse(-1.0));
             GpuLayerResult shared = distinct.get(key);
             if (shared == null) {
-                shared = layerResult(t, weightGroupSize);
+                shared = layerResult(t, group);
                 distinct.put(key, shared);
             }
             GpuLayerResult r = shared.name().equals(t.layer().name()) ? shared
@@ -114,12 +127,18 @@ public final class GpuTarget {
         for (GpuResource r : GpuResource.values())
             if (boundSeconds[r.ordinal()] > boundSeconds[bound.ordinal()])
                 bound = r;
-        return new GpuRunResult(gpu.id(), kernel == null ? "default" : kernel.id(), results, times, seconds, bound,
+        return new GpuRunResult(gpu.id(), kernel == null ? AUTO : kernel.id(), results, times, seconds, bound,
                 GpuTiming.cycles(gpu, seconds), GpuTiming.energyPj(gpu, seconds), dramBytes, separate);
     }
 
+    /**
+     * A layer's operands: its formats and group size, and the share of k its trace runs in FP16 as outlier columns
+     * (LLM.int8()), when the trace carries one; else the default share.
+     */
     private GpuLayerResult layerResult(LayerTrace t, long weightGroupSize) {
         GemmOperands ops = GemmOperands.of(t.formats(), weightGroupSize);
+        if (t.outliers().isPresent())
+            ops = ops.withOutlierFraction(t.outliers().get().fraction());
         GpuKernel k = kernel == null || t.layer().kind() == LayerKind.ATTENTION ? GpuKernels.defaultFor(gpu, ops) : kernel;
         try {
             GpuKernels.check(gpu, k, ops.formats());
@@ -147,6 +166,7 @@ public final class GpuTarget {
         return best;
     }
 
-    private record LayerKey(GemmShape shape, OperandFormats formats, long count, LayerKind kind) {
+    private record LayerKey(GemmShape shape, OperandFormats formats, long count, LayerKind kind, long groupSize,
+                            double outlierFraction) {
     }
 }
