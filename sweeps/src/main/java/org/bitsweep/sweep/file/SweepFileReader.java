@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -566,10 +567,26 @@ public final class SweepFileReader {
         return constraints;
     }
 
+    /**
+     * The costs a sweep's front weighs when its file names none, and their charts' names: the first two of these the
+     * sweep's target kinds measure (a PE array: energy and area; a GPU, which has no area: energy and time; an FPGA
+     * accelerator: time and LUTs).
+     */
+    private static final Map<String, String> DEFAULT_COSTS = orderedMap("energy_pj", "pareto-energy", "area_um2",
+            "pareto-area", "seconds", "pareto-latency", "lut", "pareto-lut");
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2)
+            m.put(keysAndValues[i], keysAndValues[i + 1]);
+        return m;
+    }
+
     private List<Objective> objectives(JsonNode node, AccuracySpec accuracy, ResultColumns columns) {
         Set<String> numeric = new LinkedHashSet<>(columns.numeric());
-        List<Objective> defaults = List.of(new Objective(accuracy.metric(), accuracy.higherIsBetter()),
-                new Objective("energy_pj", false), new Objective("area_um2", false));
+        List<Objective> defaults = new ArrayList<>(List.of(new Objective(accuracy.metric(), accuracy.higherIsBetter())));
+        DEFAULT_COSTS.keySet().stream().filter(numeric::contains).limit(2)
+                .forEach(c -> defaults.add(new Objective(c, false)));
         if (node == null)
             return defaults;
         if (!node.isArray() || node.isEmpty()) {
@@ -608,12 +625,13 @@ public final class SweepFileReader {
     private List<ChartSpec> charts(JsonNode node, AccuracySpec accuracy, List<Objective> objectives,
                                    ResultColumns columns, Set<String> allColumns) {
         if (node == null) {
-            List<ChartSpec> defaults = new ArrayList<>(List.of(
-                    new ChartSpec("pareto-energy", "energy_pj", accuracy.metric(), Optional.empty(), Optional.empty(),
-                            Optional.empty()),
-                    new ChartSpec("pareto-area", "area_um2", accuracy.metric(), Optional.empty(), Optional.empty(),
+            List<ChartSpec> defaults = new ArrayList<>();
+            Set<String> numericColumns = new HashSet<>(columns.numeric());
+            DEFAULT_COSTS.keySet().stream().filter(numericColumns::contains).limit(2).forEach(c -> defaults.add(
+                    new ChartSpec(DEFAULT_COSTS.get(c), c, accuracy.metric(), Optional.empty(), Optional.empty(),
                             Optional.empty())));
-            if (objectives.stream().anyMatch(o -> o.column().equals("seconds")))
+            if (objectives.stream().anyMatch(o -> o.column().equals("seconds")) && numericColumns.contains("energy_pj")
+                    && defaults.stream().noneMatch(c -> c.x().equals("seconds")))
                 defaults.add(new ChartSpec("latency-energy", "energy_pj", "seconds", Optional.empty(),
                         Optional.empty(), Optional.empty()));
             return defaults;
