@@ -45,8 +45,8 @@ class SramCellsTest {
 
     @Test
     void lstpLeaksAboutTwelveHundredSixtyTimesLessThanHpAt512KiBIn8BanksAt28nm() {
-        // BitMoD's buffer shape (512 KiB, 8 banks) read 256 bits at a time, 28 nm: HP 8 x 31.2274 = 249.8192 mW,
-        // LSTP 8 x 0.0247687 = 0.1981496 mW; ratio 31.2274 / 0.0247687 = 1260.76.
+        // BitMoD's buffer size and banking (512 KiB, 8 banks; ANCHORS), here read 256 bits at a time, at 28 nm:
+        // HP 8 x 31.2274 = 249.8192 mW, LSTP 8 x 0.0247687 = 0.1981496 mW; ratio 31.2274 / 0.0247687 = 1260.76.
         double hp = SramModel.at("28nm").leakageMw(524288, 256, 8);
         double lstp = SramModel.at("28nm", SramCells.LSTP).leakageMw(524288, 256, 8);
         assertThat(hp).isCloseTo(249.8192, within(1e-9));
