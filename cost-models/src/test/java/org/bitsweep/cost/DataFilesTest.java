@@ -60,7 +60,7 @@ class DataFilesTest {
         List<String> problems = new ArrayList<>();
         List<Path> files = dataFiles("memory");
         assertThat(files.stream().map(p -> p.getFileName().toString()))
-                .containsExactlyInAnyOrder("dram-technologies.yaml", "sram-cacti.yaml");
+                .containsExactlyInAnyOrder("dram-technologies.yaml", "sram-cacti.yaml", "sram-cacti-lstp.yaml");
         for (Path f : files) {
             try (InputStream in = Files.newInputStream(f)) {
                 walk(f.getFileName().toString(), Yaml.read(in), "top level", true, false, problems);

@@ -18,6 +18,7 @@ import org.bitsweep.cost.NotPricedException;
 final class SramGrid {
     private final String node;
     private final double featureNm;
+    private final String file;
     private final String basis;
     private final List<SramPoint> points;
     private final Map<List<Long>, SramPoint> byKey = new HashMap<>();
@@ -28,13 +29,15 @@ final class SramGrid {
     /**
      * @param node      the node the runs were made at, e.g. "45nm"
      * @param featureNm its feature size, to order nodes and to place it for node scaling
+     * @param file      the data file the runs were read from, named in every basis
      * @param basis     the node's {@code source:} text: CACTI's version and the configuration
      */
-    SramGrid(String node, double featureNm, String basis, List<SramPoint> points) {
+    SramGrid(String node, double featureNm, String file, String basis, List<SramPoint> points) {
         if (points.isEmpty())
             throw new IllegalArgumentException(node + ": no CACTI points");
         this.node = node;
         this.featureNm = featureNm;
+        this.file = file;
         this.basis = basis;
         this.points = List.copyOf(points);
         for (SramPoint p : points)
@@ -92,10 +95,10 @@ final class SramGrid {
         Cell cell = cell(capacityBytes, widthBits, banks);
         String at = "%d B, %d-bit access, %d bank%s".formatted(capacityBytes, widthBits, banks, banks == 1 ? "" : "s");
         if (cell.t == 0 && cell.u == 0)
-            return "CACTI point %s at %s (memory/sram-cacti.yaml: %s)".formatted(at, node, basis);
-        return "%s: power law between CACTI points of %d..%d B and %d..%d bits at %s (memory/sram-cacti.yaml: %s)"
+            return "CACTI point %s at %s (%s: %s)".formatted(at, node, file, basis);
+        return "%s: power law between CACTI points of %d..%d B and %d..%d bits at %s (%s: %s)"
                 .formatted(at, cell.p00.capacityBytes(), cell.p11.capacityBytes(), cell.p00.widthBits(),
-                        cell.p11.widthBits(), node, basis);
+                        cell.p11.widthBits(), node, file, basis);
     }
 
     private record Cell(SramPoint p00, SramPoint p10, SramPoint p01, SramPoint p11, double t, double u) {

@@ -1,7 +1,7 @@
 package org.bitsweep.cost.memory;
 
 /**
- * One CACTI run of {@code memory/sram-cacti.yaml}: an SRAM of {@code capacityBytes} read and written
+ * One CACTI run of one cell type's grid ({@link SramCells}): an SRAM of {@code capacityBytes} read and written
  * {@code widthBits} at a time, split into {@code banks} banks, one read-write port.
  *
  * @param readPj                  CACTI's "Dynamic read energy" of one access

@@ -12,10 +12,13 @@ import org.bitsweep.cost.Yaml;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * {@code memory/sram-cacti.yaml}: CACTI 7 runs on a grid of SRAM shapes at each node CACTI models, the file's
- * statements of how prices between grid points and at other nodes are found, and the reference node for scaling.
- * A bad row is a bug in our data and throws {@link IllegalStateException} naming the file and the row.
+ * One cell type's CACTI file ({@code memory/sram-cacti.yaml} for {@link SramCells#HP},
+ * {@code memory/sram-cacti-lstp.yaml} for {@link SramCells#LSTP}; one schema): CACTI 7 runs on a grid of SRAM shapes
+ * at each node CACTI models, the file's statements of how prices between grid points and at other nodes are found,
+ * and the reference node for scaling. A bad row is a bug in our data and throws {@link IllegalStateException} naming
+ * the file and the row.
  *
+ * @param file               the data file, as bundled (e.g. {@code memory/sram-cacti.yaml})
  * @param interpolation      the file's statement of the interpolation rule
  * @param leakage            the file's statement of how a whole SRAM's leakage follows from CACTI's per-bank figure
  * @param scaling            the file's statement of how nodes without CACTI runs are priced
@@ -25,9 +28,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param scaleFromBasis     the {@code estimate:} text of that interpolation
  * @param grids              one per CACTI node, largest feature size first
  */
-record SramTable(String interpolation, String leakage, String scaling, String scaleFrom, double scaleFromFeatureNm,
-                 List<String> scaleFromBetween, String scaleFromBasis, List<SramGrid> grids) {
-    static final String FILE = "memory/sram-cacti.yaml";
+record SramTable(String file, String interpolation, String leakage, String scaling, String scaleFrom,
+                 double scaleFromFeatureNm, List<String> scaleFromBetween, String scaleFromBasis,
+                 List<SramGrid> grids) {
     static final List<String> COLUMNS = List.of("capacity_bytes", "width_bits", "banks", "read_pj", "write_pj",
             "standby_leakage_per_bank_mw", "area_um2");
 
@@ -35,11 +38,11 @@ record SramTable(String interpolation, String leakage, String scaling, String sc
         grids = grids.stream().sorted(Comparator.comparingDouble(SramGrid::featureNm).reversed()).toList();
         scaleFromBetween = List.copyOf(scaleFromBetween);
         if (grids.stream().noneMatch(g -> g.node().equals(scaleFrom)))
-            throw new IllegalStateException(FILE + ": node_scaling: scale_from " + scaleFrom + " has no CACTI runs");
+            throw new IllegalStateException(file + ": node_scaling: scale_from " + scaleFrom + " has no CACTI runs");
     }
 
-    static SramTable bundled() {
-        return Yaml.bundled(FILE, SramTable::parse);
+    static SramTable bundled(SramCells cells) {
+        return Yaml.bundled(cells.file(), SramTable::parse);
     }
 
     static SramTable parse(String file, InputStream in) throws IOException {
@@ -80,12 +83,12 @@ record SramTable(String interpolation, String leakage, String scaling, String sc
             for (int r = 0; r < rows.size(); r++)
                 points.add(point(file, rows.get(r), "%s.rows[%d]".formatted(where, r)));
             try {
-                grids.add(new SramGrid(node, featureNm, p.text(), points));
+                grids.add(new SramGrid(node, featureNm, file, p.text(), points));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(file + ": " + where + ": " + e.getMessage(), e);
             }
         }
-        return new SramTable(interpolation, leakage, scaling, scaleFrom,
+        return new SramTable(file, interpolation, leakage, scaling, scaleFrom,
                 Yaml.number(file, ref, "feature_nm", "node_scaling.reference"),
                 List.of(between.get(0).asText(), between.get(1).asText()), refBasis.text(), grids);
     }
