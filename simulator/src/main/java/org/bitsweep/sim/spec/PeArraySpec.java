@@ -128,9 +128,10 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
             OptionalDouble.empty(), "X", "DRAM energy per bit moved, pJ",
             Parsers.AUTO + " (the technology's), or a number > 0",
             Parsers.wordOrPositive(Parsers.AUTO), v -> Parsers.plain(v, Parsers.AUTO), Range.REAL);
-    public static final Knob<SramPricing> SRAM = new Knob<>("sram", SramPricing.class, SramPricing.HOROWITZ, "S",
-            "how the buffers are priced: cacti-hp (CACTI 7 energy per access, area and leakage by capacity, width and "
-                    + "banks) or horowitz (Horowitz's read energies, no area or leakage)", "cacti-hp, horowitz",
+    public static final Knob<SramPricing> SRAM = new Knob<>("sram", SramPricing.class, SramPricing.CACTI_LSTP, "S",
+            "how the buffers are priced: cacti-lstp or cacti-hp (CACTI 7 energy per access, area and leakage by "
+                    + "capacity, width and banks, low-standby-power or high-performance cells) or horowitz (Horowitz's "
+                    + "read energies, no area or leakage)", "cacti-lstp, cacti-hp, horowitz",
             Parsers.choice("SRAM pricing", List.of(SramPricing.values()), SramPricing::id), SramPricing::id,
             Range.NONE);
     public static final Knob<Integer> BUFFER_WIDTH_BITS = Knob.of("buffer_width_bits", Integer.class,
