@@ -33,6 +33,7 @@ import org.bitsweep.sweep.model.ChartSpec;
 import org.bitsweep.sweep.model.Constraint;
 import org.bitsweep.sweep.model.Derived;
 import org.bitsweep.sweep.model.GranularityChoice;
+import org.bitsweep.sweep.model.JsonLines;
 import org.bitsweep.sweep.model.Objective;
 import org.bitsweep.sweep.model.ResultColumns;
 import org.bitsweep.sweep.model.SweepCase;
@@ -135,13 +136,14 @@ public final class SweepFileReader {
             return c;
         }, List.of("png", "svg"));
         boolean report = scalar("/outputs/report", o.get("report"), n -> Raw.bool(raw(n)), true);
+        JsonLines jsonl = scalar("/outputs/jsonl", o.get("jsonl"), n -> JsonLines.of(raw(n)), JsonLines.PLAIN);
         List<ChartSpec> charts = charts(root.get("charts"), accuracy, objectives, columns, allColumns);
 
         if (problems.isEmpty())
             singleAxisChecks(accuracy, cases);
         problems.throwIfAny();
         return new SweepFile(name, yaml.file(), seed, accuracy, cases, derived, constraints, objectives, groupBy,
-                colorBy, charts, imageTypes, report, locations);
+                colorBy, charts, imageTypes, report, jsonl, locations);
     }
 
     // ---- cases, and the axes of one case ----
