@@ -124,9 +124,10 @@ final class RunCommand implements Callable<Integer> {
             if (o.report() == null) {
                 w.printf("nothing left to run: results, fronts, charts and report are as the last run left them%n");
             } else {
-                w.printf("%,d rows written (accuracy measured for %d distinct quantizations); %,d feasible of %,d%s; "
-                        + "Pareto front: %s%n", o.newRows(), o.accuracyEvaluations(), o.report().feasible(),
-                        o.report().rows(), failures(o.failures()), o.report().frontSizes());
+                String measured = o.accuracyEvaluations() == 0 ? ""
+                        : " (accuracy measured for %d distinct quantizations)".formatted(o.accuracyEvaluations());
+                w.printf("%,d rows written%s; %,d feasible of %,d%s; Pareto front: %s%n", o.newRows(), measured,
+                        o.report().feasible(), o.report().rows(), failures(o.failures()), o.report().frontSizes());
                 o.files().forEach(f -> w.println("  wrote " + f));
             }
         }
