@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Map;
 
+import org.bitsweep.cost.Component;
 import org.bitsweep.cost.Part;
 import org.bitsweep.workloads.arith.Operands;
 import org.bitsweep.pe.Oracles;
@@ -107,5 +108,19 @@ class BitModPeTest {
         assertThat(c.get(Part.adder(59))).isCloseTo(11.0 / 128, within(1e-15));
         assertThat(c.get(Part.fpAdder(8, 23))).isCloseTo(1.0 / 128, within(1e-15));
         assertThat(pe.inventory(FP4_ER_X_FP16).counts().get(Part.multiplier(11, 2))).isEqualTo(4);
+    }
+
+    @Test
+    void int2WeightsWithIntegerActivationsNeedNoTermShifter() {
+        // int8 activations need no alignment (shift 0), int2 weights are one two-bit digit (no digit shift) and an
+        // integer has no exponent E: every term lands unshifted, so no shifter is built or toggled. The rest is as
+        // ever: an 8×2 digit multiplier per lane and one 48-bit add per cycle.
+        OperandFormats int2xInt8 = OperandFormats.of(IntFormat.signed(2), IntFormat.signed(8));
+        Map<Part, Integer> inventory = pe.inventory(int2xInt8).counts();
+        assertThat(inventory.keySet()).noneMatch(p -> p.component() == Component.SHIFTER);
+        assertThat(inventory.get(Part.adder(48))).isEqualTo(4);
+        Map<Part, Double> activity = pe.activityPerMac(int2xInt8, null).counts();
+        assertThat(activity.keySet()).noneMatch(p -> p.label().startsWith("shifter(48b"));
+        assertThat(activity.get(Part.adder(48))).isEqualTo(1.0);
     }
 }

@@ -2,6 +2,10 @@ package org.bitsweep.sweep.file;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,8 +45,23 @@ public final class LocatedYaml {
 
     /** @throws UserInputException for a missing file or a YAML syntax error, with its line */
     public static LocatedYaml read(Path path) {
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return parse(path.toString(), in);
+        if (Files.isDirectory(path))
+            throw new UserInputException("%s: a directory, not a sweep file; give a YAML file, e.g. examples/quickstart.yaml"
+                    .formatted(path));
+        try {
+            if (Files.exists(path) && Files.size(path) > MAX_BYTES)
+                throw new UserInputException("%s: %,d bytes, too large for a sweep file (at most %,d)"
+                        .formatted(path, Files.size(path), MAX_BYTES));
+            byte[] bytes = Files.readAllBytes(path);
+            String text;
+            try {
+                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            } catch (CharacterCodingException e) {
+                throw new UserInputException("%s: not a text file (it is not UTF-8); a sweep file is YAML text"
+                        .formatted(path));
+            }
+            return parse(path.toString(), new StringReader(text));
         } catch (NoSuchFileException e) {
             throw new UserInputException("%s: no such file".formatted(path));
         } catch (IOException e) {
@@ -50,9 +69,14 @@ public final class LocatedYaml {
         }
     }
 
-    public static LocatedYaml parse(String file, Reader in) throws IOException {
+    /** Far above any sweep file; a resolved file with axes of a million values is a few megabytes. */
+    static final long MAX_BYTES = 64L << 20;
+
+    public static LocatedYaml parse(String file, Reader reader) throws IOException {
+        String text = readAll(reader);
+        controlCharacters(file, text);
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = YAML.createParser(in)) {
+        try (JsonParser p = YAML.createParser(new StringReader(text))) {
             JsonToken first = p.nextToken();
             if (first == null)
                 throw new UserInputException(file + ":1: the file is empty; a sweep file is a YAML mapping");
@@ -61,6 +85,43 @@ public final class LocatedYaml {
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
             throw new UserInputException("%s:%d: not valid YAML: %s".formatted(file, line, e.getOriginalMessage()));
+        } catch (RuntimeException e) {
+            if (e instanceof UserInputException)
+                throw e;
+            throw new UserInputException("%s: not valid YAML: %s".formatted(file, e.getMessage()));  // SnakeYAML's own
+        }
+    }
+
+    private static String readAll(Reader reader) throws IOException {
+        StringBuilder b = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
+            b.append(buffer, 0, n);
+            if (b.length() > MAX_BYTES)
+                throw new UserInputException("%s: too large for a sweep file (more than %,d characters)"
+                        .formatted("the input", MAX_BYTES));
+        }
+        return b.toString();
+    }
+
+    /**
+     * YAML forbids control characters other than tab and line breaks; SnakeYAML reports them without their line, so
+     * the first is found here: {@code sweep.yaml:3: a NUL byte (U+0000) at column 1; ...}.
+     */
+    private static void controlCharacters(String file, String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                line++;
+                column = 1;
+                continue;
+            }
+            if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f || c == '\uFFFE' || c == '\uFFFF')
+                throw new UserInputException("%s:%d: %s (U+%04X) at column %d; a sweep file is plain text"
+                        .formatted(file, line, c == 0 ? "a NUL byte" : "a control character", (int) c, column));
+            column++;
         }
     }
 
@@ -120,10 +181,19 @@ public final class LocatedYaml {
                 String text = p.getText();
                 if (!text.matches("[-+]?[0-9]+"))
                     return NODES.textNode(text);
-                return NODES.numberNode(p.getLongValue());
+                java.math.BigInteger big = new java.math.BigInteger(text);
+                // Past a long, the value stays whole so that the check of its field says it is too large.
+                return big.bitLength() < 64 ? NODES.numberNode(big.longValue()) : NODES.numberNode(big);
             }
             case VALUE_NUMBER_FLOAT -> {
-                return NODES.numberNode(p.getDoubleValue());
+                // YAML's .inf and .nan, and 1e999, are no numbers a sweep can use: as text, the field's check names them.
+                String text = p.getText();
+                try {
+                    double v = Double.parseDouble(text);
+                    return Double.isFinite(v) ? NODES.numberNode(v) : NODES.textNode(text);
+                } catch (NumberFormatException e) {
+                    return NODES.textNode(text);
+                }
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return NODES.booleanNode(p.getBooleanValue());

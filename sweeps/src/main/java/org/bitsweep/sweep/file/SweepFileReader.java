@@ -317,9 +317,10 @@ public final class SweepFileReader {
                     values.add(v);
             }
         } else if (found.node().isObject() && knob.range() != Knob.Range.NONE) {
+            Set<T> seen = new HashSet<>();                     // a range of 10^6 values: no list scan per value
             for (JsonNode v : rangeValues(pointer, found.node(), knob.range() == Knob.Range.INTEGER)) {
                 T parsed = parse(pointer, v, n -> knob.parse(raw(n)));
-                if (parsed != null && !values.contains(parsed))
+                if (parsed != null && seen.add(parsed))
                     values.add(parsed);
             }
         } else {
@@ -456,6 +457,11 @@ public final class SweepFileReader {
         int rows = scalar(SweepKnobs.TENSOR_ROWS, "/accuracy/tensor/rows", t.get("rows"));
         int cols = scalar(SweepKnobs.TENSOR_COLS, "/accuracy/tensor/cols", t.get("cols"));
         double std = scalar(SweepKnobs.TENSOR_STD, "/accuracy/tensor/std", t.get("std"));
+        if ((long) rows * cols > Integer.MAX_VALUE - 8) {       // one float[] holds the tensor
+            problems.add("/accuracy/tensor/rows", "%d×%d is %,d values, more than the %,d one tensor holds; give "
+                    .formatted(rows, cols, (long) rows * cols, Integer.MAX_VALUE - 8) + "fewer rows or cols");
+            return DEFAULT_ACCURACY;
+        }
         return new AccuracySpec(metric, rows, cols, std, SweepKnobs.nu(distribution));
     }
 
