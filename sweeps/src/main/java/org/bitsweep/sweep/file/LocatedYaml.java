@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import org.bitsweep.workloads.UserInputException;
 
@@ -84,12 +85,40 @@ public final class LocatedYaml {
             return new LocatedYaml(file, root, lines);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            throw new UserInputException("%s:%d: not valid YAML: %s".formatted(file, line, e.getOriginalMessage()));
+            throw new UserInputException("%s:%d: not valid YAML: %s".formatted(file, snakeYamlLine(e.getOriginalMessage(),
+                    line), oneLine(e.getOriginalMessage())));
         } catch (RuntimeException e) {
             if (e instanceof UserInputException)
                 throw e;
             throw new UserInputException("%s: not valid YAML: %s".formatted(file, e.getMessage()));  // SnakeYAML's own
         }
+    }
+
+    private static final java.util.regex.Pattern AT_LINE = java.util.regex.Pattern.compile(
+            " in 'reader', line (\\d+), column \\d+:");
+
+    /** SnakeYAML names the line of the offending mark in its message; Jackson's location may be the line before. */
+    private static int snakeYamlLine(String message, int fallback) {
+        java.util.regex.Matcher m = AT_LINE.matcher(message == null ? "" : message);
+        int line = fallback;
+        while (m.find())
+            line = Integer.parseInt(m.group(1));
+        return line;
+    }
+
+    /** SnakeYAML's message without its excerpt of the file, on one line. */
+    private static String oneLine(String message) {
+        if (message == null)
+            return "";
+        String[] parts = message.split("\n");
+        StringBuilder b = new StringBuilder();
+        for (String part : parts) {
+            String p = part.strip();
+            if (p.isEmpty() || p.startsWith("in 'reader'") || p.equals("^") || part.startsWith("    "))
+                continue;
+            b.append(b.length() == 0 ? "" : "; ").append(p);
+        }
+        return b.toString();
     }
 
     private static String readAll(Reader reader) throws IOException {
@@ -173,6 +202,11 @@ public final class LocatedYaml {
                 return array;
             }
             case VALUE_STRING -> {
+                // Jackson hands an alias (*name) over as the text "name"; said plainly, it is no value we can use.
+                if (p instanceof YAMLParser y && y.isCurrentAlias())
+                    throw new UserInputException(("%s:%d: %s: *%s is a YAML alias; sweep files take no anchors or "
+                            + "aliases, write the value out").formatted(file, p.currentTokenLocation().getLineNr(),
+                            YamlLocations.field(pointer), p.getText()));
                 return NODES.textNode(p.getText());
             }
             case VALUE_NUMBER_INT -> {
