@@ -1,6 +1,7 @@
 package org.bitsweep.sweep.spark;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -23,12 +24,14 @@ import org.bitsweep.sweep.exec.SweepJob;
  * range per task; no Java object of the sweep travels, only its resolved text (a broadcast) and the sweep file's path,
  * from which each executor rebuilds the design space and evaluator once ({@link SweepWorker}). Rows come back as
  * their cells, range by range in id order, and the driver hands them on decoded ({@link RowCells}), so results are
- * written, and resumed, exactly as the local executor's. While one wave's rows are written the next is computed;
- * the driver holds at most two waves of rows.
+ * written, and resumed, exactly as the local executor's. While one wave's rows are written the next ones are
+ * computed; the driver holds at most {@link #WAVES_IN_FLIGHT} waves of rows.
  */
 final class SparkExecutor implements SweepExecutor {
     /** Ranges per wave, per core of the cluster: enough to keep every core busy while a slow range finishes. */
     private static final int RANGES_PER_CORE = 2;
+    /** Waves submitted ahead of the one being written, so that no core waits for the driver. */
+    private static final int WAVES_IN_FLIGHT = 3;
     /** Each core gets about this many ranges over the whole sweep, so progress and resume are fine-grained. */
     private static final int RANGES_PER_CORE_OVERALL = 64;
     private static final long MIN_RANGE = 64;
@@ -50,8 +53,10 @@ final class SparkExecutor implements SweepExecutor {
 
     @Override
     public void run(SweepJob job, long fromId, Consumer<ResultRow> sink) {
+        // Kryo carries the rows' cells back several times faster than Java serialization.
         SparkConf conf = new SparkConf().setAppName("bitsweep " + job.space().sweep().name())
-                .setIfMissing("spark.master", "local[*]").setIfMissing("spark.ui.enabled", "false");
+                .setIfMissing("spark.master", "local[*]").setIfMissing("spark.ui.enabled", "false")
+                .setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
         if (master != null)
             conf.setMaster(master);
         JavaSparkContext sc = new JavaSparkContext(conf);
@@ -72,11 +77,15 @@ final class SparkExecutor implements SweepExecutor {
         String file = Path.of(job.sweepFile()).toAbsolutePath().toString();
         RowCells cells = new RowCells(job.evaluator().columns());
         try (Progress bar = new Progress(progress, size, fromId)) {
+            ArrayDeque<Wave> inFlight = new ArrayDeque<>();
             long next = fromId;
-            Wave pending = next < size ? submit(sc, file, text, next, range, rangesPerWave, size) : null;
-            while (pending != null) {
-                Wave current = pending;
-                pending = current.to < size ? submit(sc, file, text, current.to, range, rangesPerWave, size) : null;
+            while (next < size || !inFlight.isEmpty()) {
+                while (next < size && inFlight.size() < WAVES_IN_FLIGHT) {
+                    Wave w = submit(sc, file, text, next, range, rangesPerWave, size);
+                    inFlight.add(w);
+                    next = w.to;
+                }
+                Wave current = inFlight.poll();
                 for (String[][] rows : await(current.rows))
                     for (String[] row : rows)
                         sink.accept(cells.decode(row));
