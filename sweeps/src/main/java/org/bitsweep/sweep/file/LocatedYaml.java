@@ -3,11 +3,7 @@ package org.bitsweep.sweep.file;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.math.BigInteger;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -46,23 +42,8 @@ public final class LocatedYaml {
 
     /** @throws UserInputException for a missing file or a YAML syntax error, with its line */
     public static LocatedYaml read(Path path) {
-        if (Files.isDirectory(path))
-            throw new UserInputException("%s: a directory, not a sweep file; give a YAML file, e.g. examples/quickstart.yaml"
-                    .formatted(path));
         try {
-            if (Files.exists(path) && Files.size(path) > MAX_BYTES)
-                throw new UserInputException("%s: %,d bytes, too large for a sweep file (at most %,d)"
-                        .formatted(path, Files.size(path), MAX_BYTES));
-            byte[] bytes = Files.readAllBytes(path);
-            String text;
-            try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            } catch (CharacterCodingException e) {
-                throw new UserInputException("%s: not a text file (it is not UTF-8); a sweep file is YAML text"
-                        .formatted(path));
-            }
-            return parse(path.toString(), new StringReader(text));
+            return parse(path.toString(), new StringReader(SweepText.read(path)));
         } catch (NoSuchFileException e) {
             throw new UserInputException("%s: no such file".formatted(path));
         } catch (IOException e) {
@@ -70,12 +51,8 @@ public final class LocatedYaml {
         }
     }
 
-    /** Far above any sweep file; a resolved file with axes of a million values is a few megabytes. */
-    static final long MAX_BYTES = 64L << 20;
-
-    public static LocatedYaml parse(String file, Reader reader) throws IOException {
-        String text = readAll(reader);
-        controlCharacters(file, text);
+    public static LocatedYaml parse(String file, Reader in) throws IOException {
+        String text = SweepText.read(file, in);
         Map<String, Integer> lines = new HashMap<>();
         try (JsonParser p = YAML.createParser(new StringReader(text))) {
             JsonToken first = p.nextToken();
@@ -85,72 +62,12 @@ public final class LocatedYaml {
             return new LocatedYaml(file, root, lines);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            throw new UserInputException("%s:%d: not valid YAML: %s".formatted(file, snakeYamlLine(e.getOriginalMessage(),
-                    line), oneLine(e.getOriginalMessage())));
+            throw new UserInputException("%s:%d: not valid YAML: %s".formatted(file,
+                    SweepText.line(e.getOriginalMessage(), line), SweepText.oneLine(e.getOriginalMessage())));
+        } catch (UserInputException e) {
+            throw e;
         } catch (RuntimeException e) {
-            if (e instanceof UserInputException)
-                throw e;
             throw new UserInputException("%s: not valid YAML: %s".formatted(file, e.getMessage()));  // SnakeYAML's own
-        }
-    }
-
-    private static final java.util.regex.Pattern AT_LINE = java.util.regex.Pattern.compile(
-            " in 'reader', line (\\d+), column \\d+:");
-
-    /** SnakeYAML names the line of the offending mark in its message; Jackson's location may be the line before. */
-    private static int snakeYamlLine(String message, int fallback) {
-        java.util.regex.Matcher m = AT_LINE.matcher(message == null ? "" : message);
-        int line = fallback;
-        while (m.find())
-            line = Integer.parseInt(m.group(1));
-        return line;
-    }
-
-    /** SnakeYAML's message without its excerpt of the file, on one line. */
-    private static String oneLine(String message) {
-        if (message == null)
-            return "";
-        String[] parts = message.split("\n");
-        StringBuilder b = new StringBuilder();
-        for (String part : parts) {
-            String p = part.strip();
-            if (p.isEmpty() || p.startsWith("in 'reader'") || p.equals("^") || part.startsWith("    "))
-                continue;
-            b.append(b.length() == 0 ? "" : "; ").append(p);
-        }
-        return b.toString();
-    }
-
-    private static String readAll(Reader reader) throws IOException {
-        StringBuilder b = new StringBuilder();
-        char[] buffer = new char[8192];
-        for (int n = reader.read(buffer); n >= 0; n = reader.read(buffer)) {
-            b.append(buffer, 0, n);
-            if (b.length() > MAX_BYTES)
-                throw new UserInputException("%s: too large for a sweep file (more than %,d characters)"
-                        .formatted("the input", MAX_BYTES));
-        }
-        return b.toString();
-    }
-
-    /**
-     * YAML forbids control characters other than tab and line breaks; SnakeYAML reports them without their line, so
-     * the first is found here: {@code sweep.yaml:3: a NUL byte (U+0000) at column 1; ...}.
-     */
-    private static void controlCharacters(String file, String text) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n') {
-                line++;
-                column = 1;
-                continue;
-            }
-            if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f || c == '\uFFFE' || c == '\uFFFF')
-                throw new UserInputException("%s:%d: %s (U+%04X) at column %d; a sweep file is plain text"
-                        .formatted(file, line, c == 0 ? "a NUL byte" : "a control character", (int) c, column));
-            column++;
         }
     }
 
@@ -215,7 +132,7 @@ public final class LocatedYaml {
                 String text = p.getText();
                 if (!text.matches("[-+]?[0-9]+"))
                     return NODES.textNode(text);
-                java.math.BigInteger big = new java.math.BigInteger(text);
+                BigInteger big = new BigInteger(text);
                 // Past a long, the value stays whole so that the check of its field says it is too large.
                 return big.bitLength() < 64 ? NODES.numberNode(big.longValue()) : NODES.numberNode(big);
             }
