@@ -71,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--max-points", paramLabel = "N",
             description = "refuse a design space of more points than this (default: ${DEFAULT-VALUE})",
-            defaultValue = "100000000")
+            defaultValue = "" + SweepRunner.DEFAULT_MAX_POINTS)
     long maxPoints;
 
     @Option(names = "--dry-run", description = "read and check the sweep, print its size and where it would write, "
