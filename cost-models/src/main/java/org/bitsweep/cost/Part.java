@@ -14,6 +14,8 @@ import java.util.Objects;
  *                   shape (E4M3 and E5M3 multiply the same significands) are priced alike and counted apart
  */
 public record Part(Component component, long size, int accessBits, String label) {
+    // Labels are concatenated, not String.formatted: a sweep builds every PE's parts per point, and Formatter was
+    // most of an evaluation's time in ThroughputBenchmark.
     public Part {
         Objects.requireNonNull(component, "component");
         if (size < 1)
@@ -31,23 +33,23 @@ public record Part(Component component, long size, int accessBits, String label)
 
     /** A {@code widthBits}-bit integer adder. */
     public static Part adder(int widthBits) {
-        return new Part(Component.INT_ADDER, widthBits, 0, "int-adder(%db)".formatted(widthBits));
+        return new Part(Component.INT_ADDER, widthBits, 0, "int-adder(" + widthBits + "b)");
     }
 
     /** An {@code aBits × bBits} integer multiplier. */
     public static Part multiplier(int aBits, int bBits) {
-        return new Part(Component.INT_MULTIPLIER, (long) aBits * bBits, 0, "int-multiplier(%dx%d)".formatted(aBits, bBits));
+        return new Part(Component.INT_MULTIPLIER, (long) aBits * bBits, 0, "int-multiplier(" + aBits + "x" + bBits + ")");
     }
 
     /** A {@code widthBits}-bit register; one operation is one write of all its bits. */
     public static Part register(int widthBits) {
-        return new Part(Component.REGISTER, widthBits, 0, "register(%db)".formatted(widthBits));
+        return new Part(Component.REGISTER, widthBits, 0, "register(" + widthBits + "b)");
     }
 
     /** A logarithmic barrel shifter of {@code widthBits} bits whose shift amount runs 0..maxShift. */
     public static Part shifter(int widthBits, int maxShift) {
         return new Part(Component.SHIFTER, SizeMeasure.barrelCells(widthBits, maxShift), 0,
-                "shifter(%db, 0..%d)".formatted(widthBits, maxShift));
+                "shifter(" + widthBits + "b, 0.." + maxShift + ")");
     }
 
     /** A barrel shifter that can shift by any amount up to its width minus one. */
@@ -58,46 +60,46 @@ public record Part(Component component, long size, int accessBits, String label)
     /** An {@code inputs}:1 multiplexer of {@code widthBits}-bit words. */
     public static Part multiplexer(int widthBits, int inputs) {
         return new Part(Component.MULTIPLEXER, SizeMeasure.treeCells(widthBits, inputs), 0,
-                "multiplexer(%d:1 x %db)".formatted(inputs, widthBits));
+                "multiplexer(" + inputs + ":1 x " + widthBits + "b)");
     }
 
     /** A floating-point adder for ExMy operands (exponent bits E, explicit mantissa bits M). */
     public static Part fpAdder(int exponentBits, int mantissaBits) {
         return new Part(Component.FP_ADDER, SizeMeasure.significandBits(exponentBits, mantissaBits), 0,
-                "fp-adder(E%dM%d)".formatted(exponentBits, mantissaBits));
+                "fp-adder(E" + exponentBits + "M" + mantissaBits + ")");
     }
 
     /** A floating-point multiplier for ExMy operands (exponent bits E, explicit mantissa bits M). */
     public static Part fpMultiplier(int exponentBits, int mantissaBits) {
         return new Part(Component.FP_MULTIPLIER, SizeMeasure.significandProduct(exponentBits, mantissaBits), 0,
-                "fp-multiplier(E%dM%d)".formatted(exponentBits, mantissaBits));
+                "fp-multiplier(E" + exponentBits + "M" + mantissaBits + ")");
     }
 
     /** One read of {@link AsicCostModel#sramAccessBits()} bits from an SRAM of this capacity. */
     public static Part sramRead(long capacityBytes) {
-        return new Part(Component.SRAM_READ, capacityBytes, 0, "sram-read(%dB)".formatted(capacityBytes));
+        return new Part(Component.SRAM_READ, capacityBytes, 0, "sram-read(" + capacityBytes + "B)");
     }
 
     /** One read of {@code widthBits} bits from an SRAM of this capacity. */
     public static Part sramRead(long capacityBytes, int widthBits) {
         return new Part(Component.SRAM_READ, capacityBytes, positiveWidth(widthBits),
-                "sram-read(%dB, %db)".formatted(capacityBytes, widthBits));
+                "sram-read(" + capacityBytes + "B, " + widthBits + "b)");
     }
 
     /** One write of {@link AsicCostModel#sramAccessBits()} bits into an SRAM of this capacity. */
     public static Part sramWrite(long capacityBytes) {
-        return new Part(Component.SRAM_WRITE, capacityBytes, 0, "sram-write(%dB)".formatted(capacityBytes));
+        return new Part(Component.SRAM_WRITE, capacityBytes, 0, "sram-write(" + capacityBytes + "B)");
     }
 
     /** One write of {@code widthBits} bits into an SRAM of this capacity. */
     public static Part sramWrite(long capacityBytes, int widthBits) {
         return new Part(Component.SRAM_WRITE, capacityBytes, positiveWidth(widthBits),
-                "sram-write(%dB, %db)".formatted(capacityBytes, widthBits));
+                "sram-write(" + capacityBytes + "B, " + widthBits + "b)");
     }
 
     /** One DRAM access moving {@code bits} bits (read or write; the table does not tell them apart). */
     public static Part dramAccess(int bits) {
-        return new Part(Component.DRAM, bits, 0, "dram(%db)".formatted(bits));
+        return new Part(Component.DRAM, bits, 0, "dram(" + bits + "b)");
     }
 
     private static int positiveWidth(int widthBits) {

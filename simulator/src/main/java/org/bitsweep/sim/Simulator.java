@@ -141,6 +141,8 @@ public final class Simulator {
         DequantizerPlacement placement = null;
         Inventory dequantizer = Inventory.of();
         double dequantizerAreaUm2 = 0;
+        // A trace has a few formats over many layer shapes; a PE's inventory depends on the formats alone.
+        Map<OperandFormats, Inventory> inventories = new HashMap<>();
         for (int g = 0; g < plan.groups(); g++) {
             LayerTrace t = plan.representative[g];
             OperandFormats f = t.formats();
@@ -155,7 +157,9 @@ public final class Simulator {
             if (!pe.supports(f))
                 throw new Infeasible(Infeasible.FORMAT_REFUSED, "layer %s: %s".formatted(t.layer().name(),
                         pe.unsupportedReason(f)));
-            Inventory inventory = pe.inventory(f);
+            if (!inventories.containsKey(f))
+                inventories.put(f, pe.inventory(f));
+            Inventory inventory = inventories.get(f);
             double area = CachedCosts.areaUm2(acc.cost(), inventory);
             if (area > peAreaUm2) {
                 peAreaUm2 = area;

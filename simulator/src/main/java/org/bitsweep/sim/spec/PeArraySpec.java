@@ -288,15 +288,38 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
     }
 
     private Fitted fit(List<LayerTrace> layers) {
-        List<OperandFormats> linear = new java.util.ArrayList<>();
-        List<OperandFormats> attentionFormats = new java.util.ArrayList<>();
-        for (LayerTrace t : layers) {
-            List<OperandFormats> into = t.layer().layerClass().isAttention() ? attentionFormats : linear;
-            if (!into.contains(t.formats()))
-                into.add(t.formats());
-        }
-        return FITS.computeIfAbsent(new Fit(pe, accumulatorBits, overflow, attention, linear, attentionFormats),
+        FormatsByClass f = FormatsByClass.of(layers);
+        return FITS.computeIfAbsent(new Fit(pe, accumulatorBits, overflow, attention, f.linear(), f.attention()),
                 Fit::fit);
+    }
+
+    /**
+     * The distinct operand formats of a trace's linear and attention layers. A sweep builds thousands of accelerators
+     * over a few traces (whose layer lists do not change), so each thread keeps the answers for the last few traces
+     * it saw rather than walk 289 layers every time.
+     */
+    private record FormatsByClass(List<LayerTrace> layers, List<OperandFormats> linear,
+                                  List<OperandFormats> attention) {
+        private static final int KEPT = 8;
+        private static final ThreadLocal<FormatsByClass[]> LAST = ThreadLocal.withInitial(() -> new FormatsByClass[KEPT]);
+
+        static FormatsByClass of(List<LayerTrace> layers) {
+            FormatsByClass[] kept = LAST.get();
+            for (FormatsByClass k : kept)
+                if (k != null && k.layers == layers)
+                    return k;
+            List<OperandFormats> linear = new java.util.ArrayList<>();
+            List<OperandFormats> attention = new java.util.ArrayList<>();
+            for (LayerTrace t : layers) {
+                List<OperandFormats> into = t.layer().layerClass().isAttention() ? attention : linear;
+                if (!into.contains(t.formats()))
+                    into.add(t.formats());
+            }
+            FormatsByClass found = new FormatsByClass(layers, List.copyOf(linear), List.copyOf(attention));
+            System.arraycopy(kept, 0, kept, 1, KEPT - 1);
+            kept[0] = found;
+            return found;
+        }
     }
 
     /**
@@ -325,7 +348,7 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
         DramTechnology tech = DramTechnologies.get(dram);
         double gbps = dramGbps.orElse(tech.defaultGbps());
         Dram d = new Dram(gbps, dramPjPerBit.orElse(tech.pjPerBit()), dramPjPerBit.isPresent()
-                ? "given with dram_pj_per_bit" : tech.basis());
+                ? "given with dram_pj_per_bit" : DRAM_BASES.computeIfAbsent(dram, id -> tech.basis()));
         Buffers buffers = new Buffers(buffer(weightBufferKib), buffer(activationBufferKib), buffer(outputBufferKib));
         return new Accelerator(PeCatalog.create(pe, new PeParams(accBits, overflow)), array,
                 dataflow.allowed().get(0), buffers, d, clockMhz, cost, partialSumBits, timing, objective, sram,
@@ -423,6 +446,8 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
     }
 
     private static final Map<Fit, Fitted> FITS = new ConcurrentHashMap<>();
+    /** A DRAM technology's basis line, formatted once rather than per accelerator built. */
+    private static final Map<String, String> DRAM_BASES = new ConcurrentHashMap<>();
 
     /**
      * The largest array of {@code acc}'s shape (rows:cols in lowest terms, times a whole factor) whose area fits:
