@@ -135,6 +135,23 @@ public final class Simulator {
      * @throws Infeasible when the PE or the attention unit refuses a layer's formats
      */
     private static Widest widest(Accelerator acc, TracePlan plan) {
+        if (plan.builds.size() > TracePlan.BUILDS_KEPT)
+            plan.builds.clear();
+        Built b = plan.builds.computeIfAbsent(new BuildKey(acc.pe(), acc.cost(), acc.attentionUnit()),
+                k -> built(acc, plan));
+        long units = b.placement() == null ? 0 : b.placement().units(acc.array().rows(), acc.array().cols());
+        return new Widest(b.inventory(), b.areaUm2(), units, b.dequantizer(), b.dequantizerAreaUm2());
+    }
+
+    /** What {@link #widest} finds that does not depend on the array's shape, kept per plan against these keys. */
+    record BuildKey(PeModel pe, AsicCostModel cost, java.util.Optional<AttentionUnit> unit) {
+    }
+
+    record Built(Inventory inventory, double areaUm2, DequantizerPlacement placement, Inventory dequantizer,
+                 double dequantizerAreaUm2) {
+    }
+
+    private static Built built(Accelerator acc, TracePlan plan) {
         PeModel pe = acc.pe();
         Inventory widest = null;
         double peAreaUm2 = -1;
@@ -179,8 +196,7 @@ public final class Simulator {
         if (widest == null)
             throw new Infeasible(Infeasible.FORMAT_REFUSED, "nothing runs on the PE array: every layer is attention, "
                     + "on the attention unit");
-        long units = placement == null ? 0 : placement.units(acc.array().rows(), acc.array().cols());
-        return new Widest(widest, peAreaUm2, units, dequantizer, dequantizerAreaUm2);
+        return new Built(widest, peAreaUm2, placement, dequantizer, dequantizerAreaUm2);
     }
 
     /**

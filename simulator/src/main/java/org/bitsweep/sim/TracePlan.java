@@ -36,6 +36,7 @@ final class TracePlan {
     }
 
     private static final int REMEMBERED = 256;
+    static final int BUILDS_KEPT = 1024;
     private static final Map<Identity, TracePlan> PLANS = new ConcurrentHashMap<>();
 
     final List<LayerTrace> layers;
@@ -47,6 +48,11 @@ final class TracePlan {
     final long[] gemms;
     /** Each pair of operand formats the trace uses, with the first layer that uses it. */
     final Map<OperandFormats, LayerTrace> formats;
+    /**
+     * The PE inventories and dequantizers built for this trace, per PE, node and attention unit (PEs from the catalog
+     * are shared instances, so a sweep's points hit; past {@link #BUILDS_KEPT} the map starts again).
+     */
+    final Map<Simulator.BuildKey, Simulator.Built> builds = new ConcurrentHashMap<>();
 
     private TracePlan(List<LayerTrace> layers) {
         this.layers = layers;

@@ -4,6 +4,8 @@ import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.bitsweep.pe.ant.AntPe;
@@ -56,10 +58,29 @@ public final class PeCatalog {
         return ENTRIES.stream().map(Entry::id).toList();
     }
 
+    /**
+     * The PE {@code id} with these knobs. PEs are immutable, so one instance serves every caller: a sweep builds one per
+     * point, and the simulator keeps what it derives from a PE (its inventory, its prices) against that instance.
+     */
     public static PeModel create(String id, PeParams params) {
-        return ENTRIES.stream().filter(e -> e.id().equals(id)).findFirst()
+        Key key = new Key(id, params);
+        PeModel pe = BUILT.get(key);
+        if (pe != null)
+            return pe;
+        pe = ENTRIES.stream().filter(e -> e.id().equals(id)).findFirst()
                 .orElseThrow(() -> new UserInputException("unknown PE \"%s\"; valid: %s"
                         .formatted(id, String.join(", ", ids()))))
                 .factory().apply(params);
+        if (BUILT.size() >= KEPT)
+            BUILT.clear();
+        PeModel raced = BUILT.putIfAbsent(key, pe);
+        return raced == null ? pe : raced;
     }
+
+    private record Key(String id, PeParams params) {
+    }
+
+    /** Enough for every PE × accumulator width × overflow a sweep names; past it the cache starts again. */
+    private static final int KEPT = 4096;
+    private static final Map<Key, PeModel> BUILT = new ConcurrentHashMap<>();
 }

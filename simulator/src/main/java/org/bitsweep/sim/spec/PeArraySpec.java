@@ -304,6 +304,9 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
         private static final ThreadLocal<FormatsByClass[]> LAST = ThreadLocal.withInitial(() -> new FormatsByClass[KEPT]);
 
         static FormatsByClass of(List<LayerTrace> layers) {
+            // Only an unmodifiable list can be kept by identity: List.copyOf returns those as they are.
+            if (List.copyOf(layers) != layers)
+                return of(List.copyOf(layers));
             FormatsByClass[] kept = LAST.get();
             for (FormatsByClass k : kept)
                 if (k != null && k.layers == layers)
