@@ -648,7 +648,10 @@ public final class SweepFileReader {
         return scalar(knob, "/accuracy/gemm/" + knob.name(), g.get(knob.name()));
     }
 
-    /** A file key of accuracy.gemm: the path resolved against the sweep file's folder, or null for none. */
+    /**
+     * A file key of accuracy.gemm: the path resolved against the sweep file's folder (a missing file is a problem, but
+     * still counts as given for the checks of the other keys), or null for none.
+     */
     private String file(JsonNode g, Knob<String> knob) {
         String v = gemm(g, knob);
         if (v.equals(GemmKnobs.NONE))
@@ -657,11 +660,9 @@ public final class SweepFileReader {
         int marker = lower.indexOf(".safetensors:");
         String file = marker < 0 ? v : v.substring(0, marker + ".safetensors".length());
         Path path = baseDir.resolve(file).toAbsolutePath().normalize();
-        if (!Files.isRegularFile(path)) {
+        if (!Files.isRegularFile(path))
             problems.add("/accuracy/gemm/" + knob.name(), "no such file %s (paths are relative to the sweep file's "
                     .formatted(path) + "folder)");
-            return null;
-        }
         return path + (marker < 0 ? "" : v.substring(marker + ".safetensors".length()));
     }
 

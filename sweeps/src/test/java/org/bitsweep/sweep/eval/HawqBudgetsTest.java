@@ -150,29 +150,30 @@ class HawqBudgetsTest {
                 quantization:
                   weights: int8
                   activations: int8
+                  granularity: channel:0
                   allocate: %s
                 target: {pe: int-mac, array: 8x8}
                 """;
         assertThatThrownBy(() -> SweepLoader.load("sweep.yaml", new StringReader(base.formatted("top1",
                 "{budget_bits: 4, candidates: [int4]}")))).isInstanceOf(UserInputException.class)
-                .hasMessage("sweep.yaml:6: quantization.allocate.candidates: expected a list of two or more weight "
+                .hasMessage("sweep.yaml:7: quantization.allocate.candidates: expected a list of two or more weight "
                         + "formats a layer may get, e.g. [int2, int4, int8]");
         assertThatThrownBy(() -> SweepLoader.load("sweep.yaml", new StringReader(base.formatted("top1",
                 "{candidates: [int4, int8], metric: output_sqnr_db, budgets: 3}")))).isInstanceOf(UserInputException.class)
-                .hasMessageContaining("sweep.yaml:6: quantization.allocate.budgets: unknown key; valid: budget_bits, "
+                .hasMessageContaining("sweep.yaml:7: quantization.allocate.budgets: unknown key; valid: budget_bits, "
                         + "candidates, metric")
-                .hasMessageContaining("sweep.yaml:6: quantization.allocate.budget_bits: missing; it is required")
-                .hasMessageContaining("sweep.yaml:6: quantization.allocate.metric: unknown sensitivity metric "
+                .hasMessageContaining("sweep.yaml:7: quantization.allocate.budget_bits: missing; it is required")
+                .hasMessageContaining("sweep.yaml:7: quantization.allocate.metric: unknown sensitivity metric "
                         + "\"output_sqnr_db\"; valid: top1");
         assertThatThrownBy(() -> SweepLoader.load("sweep.yaml", new StringReader(base.formatted("top1",
                 "{budget_bits: 4, candidates: [int4, int8]}").replace("workload: fmnist-mlp", "workload: fmnist-cnn"))))
-                .isInstanceOf(UserInputException.class).hasMessage("sweep.yaml:6: quantization.allocate: allocates "
+                .isInstanceOf(UserInputException.class).hasMessage("sweep.yaml:7: quantization.allocate: allocates "
                         + "formats to the layers of accuracy.model fmnist-mlp (fc1, fc2, fc3), but workload fmnist-cnn has "
                         + "no layer fc3; its weight layers are: conv1, conv2, fc1, fc2; run the model itself (workload: "
                         + "fmnist-mlp)");
         assertThatThrownBy(() -> SweepLoader.load("sweep.yaml", new StringReader(base.formatted("weight_sqnr_db",
                 "{budget_bits: 4, candidates: [int4, int8]}").replace(", model: fmnist-mlp, images: 100", ""))))
-                .isInstanceOf(UserInputException.class).hasMessage("sweep.yaml:6: quantization.allocate: allocates "
+                .isInstanceOf(UserInputException.class).hasMessage("sweep.yaml:7: quantization.allocate: allocates "
                         + "per-layer formats by each layer's top-1 drop, measured on accuracy.model; set "
                         + "accuracy.metric: top1 and accuracy.model (fmnist-mlp, fmnist-cnn), not weight_sqnr_db");
     }
