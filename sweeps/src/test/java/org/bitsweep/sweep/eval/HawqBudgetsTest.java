@@ -74,7 +74,7 @@ class HawqBudgetsTest {
             lastDrop = number(r, "predicted_drop");
             distinct.add(r.get("allocation").toString());
         }
-        // 2.25 bits per weight leaves fc1, 96 % of the weights, in int2 (int3 alone would be 3·100,352/105,032 = 2.87).
+        // 2.25 bits per weight leaves fc1, 95.5 % of the weights, in int2 (int3 alone would be 3·100,352/105,032 = 2.87).
         assertThat(assignment(rows.get(0).get("allocation"))).containsEntry("fc1", "int2");
         assertThat(distinct).hasSizeGreaterThanOrEqualTo(3);
         // Points sharing an allocation share one top-1 measurement: the front's x steps with the allocation.
