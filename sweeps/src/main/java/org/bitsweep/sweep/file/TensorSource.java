@@ -77,6 +77,9 @@ public final class TensorSource {
     public static Loaded synthetic(String spec, int[] shape, double std, long seed) {
         if (shape == null)
             throw new UserInputException("--synthetic needs --shape ROWS,COLS, e.g. --shape 4096,4096");
+        if (!(std > 0) || Double.isInfinite(std))
+            throw new UserInputException("--std: %s; the scale of a synthetic tensor is a finite number > 0, e.g. 0.02"
+                    .formatted(std));
         Tensor t;
         if (spec.equals("gaussian")) {
             t = SyntheticTensors.gaussian("synthetic-gaussian", shape[0], shape[1], std, seed);
@@ -101,19 +104,27 @@ public final class TensorSource {
                 std, seed));
     }
 
+    /** The most values one tensor holds: a Java array's limit. */
+    static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
     public static int[] parseShape(String text) {
         String[] parts = text.split(",");
         try {
             if (parts.length == 2) {
                 int rows = Integer.parseInt(parts[0].trim());
                 int cols = Integer.parseInt(parts[1].trim());
-                if (rows >= 1 && cols >= 1 && (long) rows * cols <= Integer.MAX_VALUE - 8)
+                if (rows >= 1 && cols >= 1 && (long) rows * cols > MAX_VALUES)
+                    throw new UserInputException(("--shape: %d×%d is %,d values, more than the %,d one tensor holds; "
+                            + "give a smaller shape, e.g. 4096,4096").formatted(rows, cols, (long) rows * cols,
+                            MAX_VALUES));
+                if (rows >= 1 && cols >= 1)
                     return new int[] {rows, cols};
             }
         } catch (NumberFormatException e) {
             // falls through
         }
-        throw new UserInputException("--shape: \"%s\"; valid: ROWS,COLS with both >= 1, e.g. 4096,4096".formatted(text));
+        throw new UserInputException("--shape: \"%s\"; valid: ROWS,COLS, two integers from 1 to %,d, e.g. 4096,4096"
+                .formatted(text, Integer.MAX_VALUE));
     }
 
     private static Loaded finite(String file, String name, int rows, int cols, float[] values, NanPolicy policy,
