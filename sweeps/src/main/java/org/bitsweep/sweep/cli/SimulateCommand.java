@@ -139,7 +139,8 @@ final class SimulateCommand implements Callable<Integer> {
             throw KnobOptions.inOptionTerms(e, knobs());
         }
         PointResult result = new PointResult(point, Double.NaN, "", trace.layers().get(0).weightBitsPerElement(),
-                Evaluator.meanWeightBits(trace), Optional.empty(), Optional.of(r), Optional.empty(), Map.of(), true, "");
+                Evaluator.meanWeightBits(trace), Optional.empty(), Optional.of(r), Optional.empty(), Map.of(), true,
+                "");
         PrintWriter w = spec.commandLine().getOut();
         Map<String, Object> columns = columns(result);
         String workload = point.workload().spec();

@@ -76,8 +76,6 @@ public final class Evaluator {
     public static final String INVALID_TARGET = "invalid target";
     /** The category of a point whose accuracy could not be measured as asked. */
     public static final String ACCURACY_REFUSED = "accuracy refused";
-    /** How a sweep file changes the NaN policy of accuracy.gemm's files. */
-    static final String NAN_ADVICE = "set accuracy.gemm.nan: zero to read them as 0";
 
     private final SweepFile sweep;
     private final DesignSpace space;
@@ -341,9 +339,10 @@ public final class Evaluator {
      */
     private double outputError(AccuracyKey key) {
         GemmSpec g = sweep.accuracy().gemm();
-        QuantConfig x = QuantConfig.of(key.activations(), GemmSpec.granularity(g.activationGranularity(), key.activations()))
-                .withCalibration(g.activationClip());
-        QuantConfig w = (g.attention() ? QuantConfig.of(key.kvCache(), GemmSpec.granularity(g.kvGranularity(), key.kvCache()))
+        QuantConfig x = QuantConfig.of(key.activations(), GemmSpec.granularity(g.activationGranularity(),
+                key.activations())).withCalibration(g.activationClip());
+        QuantConfig w = (g.attention()
+                ? QuantConfig.of(key.kvCache(), GemmSpec.granularity(g.kvGranularity(), key.kvCache()))
                 : QuantConfig.of(key.weights(), key.granularity())).withCalibration(g.weightClip());
         GemmQuantization q = GemmQuantization.of(x, w);
         if (g.decomposition().isPresent())
@@ -362,7 +361,8 @@ public final class Evaluator {
         if (g == null) {
             synchronized (this) {
                 if (gemms == null)
-                    gemms = GemmInputs.of(sweep.accuracy().gemm(), sweep.seed(), NAN_ADVICE, key -> "accuracy.gemm." + key);
+                    gemms = GemmInputs.of(sweep.accuracy().gemm(), sweep.seed(), GemmSpec.NAN_ADVICE,
+                            key -> "accuracy.gemm." + key);
                 g = gemms;
             }
         }
@@ -415,7 +415,8 @@ public final class Evaluator {
             Map<String, WeightQuantization> l = spec.isTop1() ? layers : Map.of();
             if (!spec.throughPe() || !(p.target() instanceof PeArraySpec t))
                 return new AccuracyKey(w, g, q.activations(), kv, l, null, 0, null);
-            List<OperandFormats> formats = attention ? List.of(q.attentionFormats()) : linear;
+            List<OperandFormats> formats = attention ? List.of(q.attentionFormats())
+                    : linear.isEmpty() ? List.of(q.formats()) : linear;
             return new AccuracyKey(w, g, q.activations(), kv, l, t.pe(), t.accumulatorBitsFor(formats), t.overflow());
         }
     }

@@ -77,7 +77,8 @@ public final class GemmInputs {
     }
 
     /**
-     * Every tensor a file setting names, a mistake prefixed with the setting's {@code label}: FILE.npy, FILE.safetensors (its only tensor) or FILE.safetensors:A,B,….
+     * Every tensor a file setting names, FILE.npy, FILE.safetensors (its only tensor) or FILE.safetensors:A,B,…; a
+     * mistake is prefixed with the setting's {@code label}.
      *
      * @throws UserInputException for another file type, a missing file or tensor name (naming the ones there are),
      *                            or a value that is not finite under {@code policy}

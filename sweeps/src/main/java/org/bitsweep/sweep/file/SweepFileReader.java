@@ -564,7 +564,8 @@ public final class SweepFileReader {
             problems.add("/accuracy/tensor", "applies to the weight_* metrics; top1 measures accuracy.model on test "
                     + "images");
         if (a.get("gemm") != null)
-            problems.add("/accuracy/gemm", "applies to the output metrics; top1 measures accuracy.model on test images");
+            problems.add("/accuracy/gemm", "applies to the output metrics; top1 measures accuracy.model on test "
+                    + "images");
         String model = a.get("model") == null ? null : parse("/accuracy/model", a.get("model"),
                 n -> SweepKnobs.MODEL.parse(raw(n)));
         if (model == null) {
@@ -602,7 +603,8 @@ public final class SweepFileReader {
                 notWith(g, k, "describes the weights of X·Wᵀ; attention: true measures Q·Kᵀ against the KV cache "
                         + "(quantization.kv_cache), with context, head_dim and key_file");
         } else {
-            for (Knob<?> k : List.of(GemmKnobs.CONTEXT, GemmKnobs.HEAD_DIM, GemmKnobs.KEY_FILE, GemmKnobs.KV_GRANULARITY))
+            for (Knob<?> k : List.of(GemmKnobs.CONTEXT, GemmKnobs.HEAD_DIM, GemmKnobs.KEY_FILE,
+                    GemmKnobs.KV_GRANULARITY))
                 notWith(g, k, "applies to attention: true only (Q·Kᵀ against the KV cache)");
         }
         if (activationFile != null) {

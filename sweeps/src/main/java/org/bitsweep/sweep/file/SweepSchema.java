@@ -14,9 +14,9 @@ import org.bitsweep.sweep.model.SweepKnobs;
 /**
  * The sweep-file schema (v1) as data: every key with its type, default, what is valid and what it means, declared
  * once. Keys that set a value are {@link Knob}s (the target's come from {@link TargetKinds}, accuracy.gemm's from
- * {@link GemmKnobs}, the rest from {@link SweepKnobs}); the keys that shape the sweep (zip, cases, derived, constraints, objectives, pareto, outputs,
- * charts) are declared here. The reader checks files against these sets, and docs/sweep-files.md's key table is
- * {@link #markdownTable()} (a test keeps the two equal).
+ * {@link GemmKnobs}, the rest from {@link SweepKnobs}); the keys that shape the sweep (zip, cases, derived,
+ * constraints, objectives, pareto, outputs, charts) are declared here. The reader checks files against these sets,
+ * and docs/sweep-files.md's key table is {@link #markdownTable()} (a test keeps the two equal).
  */
 public final class SweepSchema {
     public static final Set<String> TOP = Set.of("version", "name", "seed", "workload", "accuracy", "quantization",

@@ -40,6 +40,9 @@ public record GemmSpec(boolean attention, int tokens, int k, int n, int layers, 
                        GranularityChoice activationGranularity, GranularityChoice kvGranularity,
                        Calibration weightClip, Calibration activationClip,
                        Optional<OutlierDecomposition> decomposition) {
+    /** How a sweep file turns NaN and ±∞ in accuracy.gemm's files into zeros, for the message that finds one. */
+    public static final String NAN_ADVICE = "set accuracy.gemm.nan: zero to read them as 0";
+
     public GemmSpec {
         Objects.requireNonNull(weightDistribution, "weightDistribution");
         Objects.requireNonNull(activationGranularity, "activationGranularity");

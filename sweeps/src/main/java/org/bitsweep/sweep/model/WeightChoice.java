@@ -28,7 +28,8 @@ public record WeightChoice(String written, NumberFormat format, GranularityChoic
         int colon = t.indexOf(':');
         NumberFormat f = Formats.parse(colon < 0 ? t : t.substring(0, colon));
         if (f instanceof IntFormat i && !i.signed())
-            throw new UserInputException("%s is unsigned but weights are signed; use int%d".formatted(i.name(), i.bits()));
+            throw new UserInputException("%s is unsigned but weights are signed; use int%d".formatted(i.name(),
+                    i.bits()));
         GranularityChoice g = colon < 0 ? GranularityChoice.AUTO
                 : new GranularityChoice(Granularity.parse(t.substring(colon + 1)));
         return new WeightChoice(t, f, g);

@@ -160,8 +160,8 @@ public final class SpaceChecks {
             } catch (UserInputException x) {
                 problems.add(at, "%s: %s".formatted(e.getKey(), x.getMessage()));
             }
-        List<String> workloadLayers = p.workload().workload().layers().stream().filter(l -> l.kind() == LayerKind.WEIGHT)
-                .map(Layer::name).toList();
+        List<String> workloadLayers = p.workload().workload().layers().stream()
+                .filter(l -> l.kind() == LayerKind.WEIGHT).map(Layer::name).toList();
         AccuracySpec accuracy = sweep.accuracy();
         List<String> modelLayers = accuracy.isTop1() ? modelLayers(accuracy.model()) : List.of();
         if (!q.layers().isEmpty()) {
@@ -204,8 +204,8 @@ public final class SpaceChecks {
             x = QuantConfig.of(q.activations(), GemmSpec.granularity(g.activationGranularity(), q.activations()))
                     .withCalibration(g.activationClip());
         } catch (UserInputException e) {
-            problems.add(pointer(sc, "quantization.activations"), "as accuracy.gemm scales them (activation_granularity "
-                    + g.activationGranularity() + "): " + e.getMessage());
+            problems.add(pointer(sc, "quantization.activations"), "as accuracy.gemm scales them "
+                    + "(activation_granularity " + g.activationGranularity() + "): " + e.getMessage());
             return;
         }
         try {
@@ -242,7 +242,7 @@ public final class SpaceChecks {
         if (g.activationFile() == null && g.syntheticB())
             return;
         try {
-            GemmInputs.of(g, sweep.seed(), "set accuracy.gemm.nan: zero to read them as 0", key -> key + ":");
+            GemmInputs.of(g, sweep.seed(), GemmSpec.NAN_ADVICE, key -> key + ":");
         } catch (UserInputException e) {
             String message = e.getMessage();
             String at = "/accuracy/gemm";
