@@ -3,6 +3,7 @@ package org.bitsweep.sim;
 import org.bitsweep.sim.accelerator.Accelerator;
 import org.bitsweep.sim.accelerator.Prices;
 import org.bitsweep.sim.accelerator.Infeasible;
+import org.bitsweep.sim.accelerator.Objective;
 import org.bitsweep.sim.price.CachedCosts;
 
 import java.util.HashMap;
@@ -230,24 +231,58 @@ public final class Simulator {
      * The layer under each candidate dataflow, the best by the objective; a dataflow whose tiles do not fit is passed
      * over, and only when none fits is the layer refused.
      */
+    /**
+     * The layer on the dataflow the objective prefers. A dataflow is mapped only if it could win: every mapping of it
+     * takes at least its stall-free compute cycles and pays at least the MACs' energy and that many cycles' leakage,
+     * and each objective prefers fewer cycles and less energy, so a dataflow whose bound already loses to the best so
+     * far cannot win. Dataflows are tried fastest bound first; ties go to the first allowed, as without the bound.
+     */
     private static LayerResult best(Accelerator[] candidates, Mapper[] mappers, Prices prices, LayerTrace t,
                                     PeCost pc) {
         if (candidates.length == 1)
             return simulate(candidates[0], mappers[0], prices, t, pc);
-        LayerResult best = null;
-        Infeasible first = null;
+        GemmShape s = t.layer().shape();
+        long[] boundCycles = new long[candidates.length];
+        Integer[] order = new Integer[candidates.length];
         for (int d = 0; d < candidates.length; d++) {
+            boundCycles[d] = candidates[d].dataflow().computeCycles(s, candidates[d].array(), pc.cyclesPerMac(),
+                    pc.lanes(), candidates[d].timing());
+            order[d] = d;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingLong((Integer d) -> boundCycles[d])
+                .thenComparingInt(d -> d));
+        double macEnergyPj = s.macs() * (pc.macPj() + pc.registerPj());
+        Objective objective = candidates[0].objective();
+        LayerResult best = null;
+        int bestIndex = -1;
+        Infeasible first = null;
+        int firstIndex = Integer.MAX_VALUE;
+        for (int d : order) {
+            if (best != null) {
+                double boundPj = macEnergyPj + boundCycles[d] * prices.leakagePjPerCycle();
+                boolean couldWin = objective.better(boundCycles[d], boundPj, best.cycles(), best.energy().totalPj());
+                boolean bestWins = objective.better(best.cycles(), best.energy().totalPj(), boundCycles[d], boundPj);
+                if (!couldWin && (bestWins || d > bestIndex))
+                    continue;
+            }
             LayerResult r;
             try {
                 r = simulate(candidates[d], mappers[d], prices, t, pc);
             } catch (Infeasible e) {
-                if (first == null)
+                if (d < firstIndex) {
                     first = e;
+                    firstIndex = d;
+                }
                 continue;
             }
-            if (best == null || candidates[0].objective().better(r.cycles(), r.energy().totalPj(), best.cycles(),
-                    best.energy().totalPj()))
+            boolean wins = best == null || objective.better(r.cycles(), r.energy().totalPj(), best.cycles(),
+                    best.energy().totalPj());
+            boolean ties = best != null && !wins && !objective.better(best.cycles(), best.energy().totalPj(),
+                    r.cycles(), r.energy().totalPj());
+            if (wins || (ties && d < bestIndex)) {
                 best = r;
+                bestIndex = d;
+            }
         }
         if (best == null)
             throw first;

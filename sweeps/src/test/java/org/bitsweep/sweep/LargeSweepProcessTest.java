@@ -24,8 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * A 100,800-point sweep in real child JVMs with the heap capped at 256 MiB: it finishes (rows are streamed, not
- * held), its Pareto front equals the definition checked point by point, and a run killed with SIGKILL midway and
- * resumed writes exactly the rows of the uninterrupted one.
+ * held), its Pareto front equals the definition checked point by point, a run killed with SIGKILL midway and
+ * resumed writes exactly the rows of the uninterrupted one, and a second run into the folder of a running one is
+ * refused while the first finishes untouched.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LargeSweepProcessTest {
@@ -125,6 +126,32 @@ class LargeSweepProcessTest {
         assertThat(output).contains("resumed:");
         assertThat(Files.mismatch(killed.resolve("results.csv"), whole.resolve("results.csv"))).isEqualTo(-1);
         assertThat(Files.mismatch(killed.resolve("results.jsonl"), whole.resolve("results.jsonl"))).isEqualTo(-1);
+    }
+
+    @Test
+    void aSecondRunIntoTheFolderOfARunningOneIsRefusedAndTheFirstLosesNothing() throws Exception {
+        Path shared = dir.resolve("shared");
+        Process first = bitsweep("run", sweep.toString(), "--out", shared.toString(), "--quiet").start();
+        Path csv = shared.resolve("results.csv");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (System.nanoTime() < deadline && !Files.exists(csv) && first.isAlive())
+            Thread.sleep(20);
+        assertThat(first.isAlive()).as("the first run must still be running").isTrue();
+
+        // Same sweep and another, with and without --resume or --force: each refused while the first holds the folder.
+        for (String[] extra : List.of(new String[0], new String[] {"--resume"}, new String[] {"--force"})) {
+            List<String> args = new ArrayList<>(List.of("run", sweep.toString(), "--out", shared.toString(), "--quiet"));
+            args.addAll(List.of(extra));
+            org.bitsweep.sweep.cli.BitSweepCliTest.Run second = org.bitsweep.sweep.cli.BitSweepCliTest.bitsweep(
+                    args.toArray(String[]::new));
+            assertThat(second.code()).isEqualTo(2);
+            assertThat(second.err()).contains(shared + ": another bitsweep is writing there (pid " + first.pid()
+                    + ": bitsweep run " + sweep);
+        }
+        assertThat(first.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(first.exitValue()).isZero();
+        assertThat(Files.mismatch(csv, whole.resolve("results.csv"))).isEqualTo(-1);
+        assertThat(Files.mismatch(shared.resolve("results.jsonl"), whole.resolve("results.jsonl"))).isEqualTo(-1);
     }
 
     static List<CSVRecord> read(Path csv) throws IOException {

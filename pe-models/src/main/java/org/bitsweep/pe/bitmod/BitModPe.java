@@ -179,9 +179,9 @@ public final class BitModPe implements PeModel, GroupDequantizing {
         FixedPoint a = Support.exactActivation(f.activation()).orElseThrow();
         int c = cycles(f.weight());
         Activity.Builder b = Activity.builder()
-                .add(Part.multiplier(a.significandBits(), BITS_PER_CYCLE), c)
-                .add(termShifter(f, a), c)
-                .add(Part.adder(accBits), c)
+                .add(Part.multiplier(a.significandBits(), BITS_PER_CYCLE), c);
+        termShifter(f, a).ifPresent(shifter -> b.add(shifter, c));
+        b.add(Part.adder(accBits), c)
                 .add(Part.register(accBits), c / (double) LANES)
                 .add(decoder(f.weight()), 1)
                 .add(Part.register(f.activation().bits()), 1)
@@ -190,10 +190,14 @@ public final class BitModPe implements PeModel, GroupDequantizing {
         return b.build();
     }
 
-    private Part termShifter(OperandFormats f, FixedPoint a) {
+    /**
+     * The shifter that places a term in the partial sum; none when nothing ever moves: integer activations (no
+     * alignment), one cycle of weight digits (int2) and plain integer weights (no exponent) leave a shift of 0.
+     */
+    private Optional<Part> termShifter(OperandFormats f, FixedPoint a) {
         int maxShift = a.alignShift() + BITS_PER_CYCLE * (cycles(f.weight()) - 1)
                 + (tableType(f.weight()) ? MAX_WEIGHT_EXPONENT : 0);
-        return Part.shifter(accBits, maxShift);
+        return maxShift < 1 ? Optional.empty() : Optional.of(Part.shifter(accBits, maxShift));
     }
 
     /**
@@ -214,10 +218,10 @@ public final class BitModPe implements PeModel, GroupDequantizing {
         requireSupported(f);
         FixedPoint a = Support.exactActivation(f.activation()).orElseThrow();
         Map<Part, Integer> counts = new LinkedHashMap<>();
-        for (Part p : new Part[] {Part.multiplier(a.significandBits(), BITS_PER_CYCLE), termShifter(f, a),
-                decoder(f.weight()), Part.register(f.activation().bits()),
-                Part.register(f.weight().bits()), Part.adder(accBits)})
+        for (Part p : new Part[] {Part.multiplier(a.significandBits(), BITS_PER_CYCLE), decoder(f.weight()),
+                Part.register(f.activation().bits()), Part.register(f.weight().bits()), Part.adder(accBits)})
             counts.merge(p, LANES, Integer::sum);
+        termShifter(f, a).ifPresent(shifter -> counts.merge(shifter, LANES, Integer::sum));
         counts.merge(Part.register(accBits), 1, Integer::sum);
         return new Inventory(counts);
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 
 import org.bitsweep.cost.AsicCostModel;
+import org.bitsweep.cost.Component;
 import org.bitsweep.cost.Part;
 import org.bitsweep.pe.DequantizerPlacement;
 import org.bitsweep.pe.TestLayers;
@@ -164,5 +165,19 @@ class BitModPeTest {
         for (int g : new int[] {32, 0})
             assertThat(pe.dequantizers(32, 32, TestLayers.linear(FP4_ER_X_FP16, 4096, g))).isEqualTo(1024);
         assertThat(pe.dequantizerPlacement(null)).isEqualTo(DequantizerPlacement.PER_PE);
+    }
+
+    @Test
+    void int2WeightsWithIntegerActivationsNeedNoTermShifter() {
+        // int8 activations need no alignment (shift 0), int2 weights are one two-bit digit (no digit shift) and an
+        // integer has no exponent E: every term lands unshifted, so no shifter is built or toggled. The rest is as
+        // ever: an 8×2 digit multiplier per lane and one 48-bit add per cycle.
+        OperandFormats int2xInt8 = OperandFormats.of(IntFormat.signed(2), IntFormat.signed(8));
+        Map<Part, Integer> inventory = pe.inventory(int2xInt8).counts();
+        assertThat(inventory.keySet()).noneMatch(p -> p.component() == Component.SHIFTER);
+        assertThat(inventory.get(Part.adder(48))).isEqualTo(4);
+        Map<Part, Double> activity = pe.activityPerMac(int2xInt8, null).counts();
+        assertThat(activity.keySet()).noneMatch(p -> p.label().startsWith("shifter(48b"));
+        assertThat(activity.get(Part.adder(48))).isEqualTo(1.0);
     }
 }

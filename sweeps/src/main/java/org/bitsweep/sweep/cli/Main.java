@@ -27,7 +27,15 @@ public final class Main {
             cmd.getErr().println("bitsweep: " + user.getMessage());
             return USER_ERROR;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Not a bug to trace and not the input's fault alone: say how much memory there was and how to give more.
+            err.println(("bitsweep: out of memory (the Java heap is at most %,d MiB); give it more with "
+                    + "BITSWEEP_JAVA_OPTS=-Xmx4g, or ask for less (fewer points, a smaller accuracy.tensor)")
+                    .formatted(Runtime.getRuntime().maxMemory() >> 20));
+            return USER_ERROR;
+        }
     }
 
     private static UserInputException userCause(Throwable e) {

@@ -2,8 +2,8 @@ package org.bitsweep.sweep.file;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.StringReader;
+import java.math.BigInteger;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 
 import org.bitsweep.workloads.UserInputException;
 
@@ -41,8 +42,8 @@ public final class LocatedYaml {
 
     /** @throws UserInputException for a missing file or a YAML syntax error, with its line */
     public static LocatedYaml read(Path path) {
-        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return parse(path.toString(), in);
+        try {
+            return parse(path.toString(), new StringReader(SweepText.read(path)));
         } catch (NoSuchFileException e) {
             throw new UserInputException("%s: no such file".formatted(path));
         } catch (IOException e) {
@@ -51,8 +52,9 @@ public final class LocatedYaml {
     }
 
     public static LocatedYaml parse(String file, Reader in) throws IOException {
+        String text = SweepText.read(file, in);
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser p = YAML.createParser(in)) {
+        try (JsonParser p = YAML.createParser(new StringReader(text))) {
             JsonToken first = p.nextToken();
             if (first == null)
                 throw new UserInputException(file + ":1: the file is empty; a sweep file is a YAML mapping");
@@ -60,7 +62,12 @@ public final class LocatedYaml {
             return new LocatedYaml(file, root, lines);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 1 : e.getLocation().getLineNr();
-            throw new UserInputException("%s:%d: not valid YAML: %s".formatted(file, line, e.getOriginalMessage()));
+            throw new UserInputException("%s:%d: not valid YAML: %s".formatted(file,
+                    SweepText.line(e.getOriginalMessage(), line), SweepText.oneLine(e.getOriginalMessage())));
+        } catch (UserInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UserInputException("%s: not valid YAML: %s".formatted(file, e.getMessage()));  // SnakeYAML's own
         }
     }
 
@@ -112,6 +119,11 @@ public final class LocatedYaml {
                 return array;
             }
             case VALUE_STRING -> {
+                // Jackson hands an alias (*name) over as the text "name"; said plainly, it is no value we can use.
+                if (p instanceof YAMLParser y && y.isCurrentAlias())
+                    throw new UserInputException(("%s:%d: %s: *%s is a YAML alias; sweep files take no anchors or "
+                            + "aliases, write the value out").formatted(file, p.currentTokenLocation().getLineNr(),
+                            YamlLocations.field(pointer), p.getText()));
                 return NODES.textNode(p.getText());
             }
             case VALUE_NUMBER_INT -> {
@@ -120,10 +132,19 @@ public final class LocatedYaml {
                 String text = p.getText();
                 if (!text.matches("[-+]?[0-9]+"))
                     return NODES.textNode(text);
-                return NODES.numberNode(p.getLongValue());
+                BigInteger big = new BigInteger(text);
+                // Past a long, the value stays whole so that the check of its field says it is too large.
+                return big.bitLength() < 64 ? NODES.numberNode(big.longValue()) : NODES.numberNode(big);
             }
             case VALUE_NUMBER_FLOAT -> {
-                return NODES.numberNode(p.getDoubleValue());
+                // YAML's .inf and .nan, and 1e999, are no numbers a sweep can use: as text, the field's check names them.
+                String text = p.getText();
+                try {
+                    double v = Double.parseDouble(text);
+                    return Double.isFinite(v) ? NODES.numberNode(v) : NODES.textNode(text);
+                } catch (NumberFormatException e) {
+                    return NODES.textNode(text);
+                }
             }
             case VALUE_TRUE, VALUE_FALSE -> {
                 return NODES.booleanNode(p.getBooleanValue());

@@ -1,8 +1,7 @@
 package org.bitsweep.sweep.file;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 import org.bitsweep.sweep.model.SourceLocations;
@@ -15,8 +14,11 @@ import org.bitsweep.workloads.UserInputException;
  */
 public final class Problems {
     private final SourceLocations locations;
-    private final List<String> lines = new ArrayList<>();
+    /** Past this many, problems are counted, not listed: an axis of a million bad values is one mistake. */
+    static final int MAX_LISTED = 50;
+    private final Set<String> lines = new LinkedHashSet<>();
     private final Set<String> missingSections = new HashSet<>();
+    private long unlisted;
 
     public Problems(SourceLocations locations) {
         this.locations = locations;
@@ -26,8 +28,10 @@ public final class Problems {
         if (missingSections.stream().anyMatch(section -> pointer.startsWith(section + "/")))
             return;
         String line = locations.where(pointer) + ": " + message;
-        if (!lines.contains(line))
+        if (lines.size() < MAX_LISTED)
             lines.add(line);
+        else if (!lines.contains(line))
+            unlisted++;
     }
 
     /** A section that is missing or not a mapping: problems inside it would only repeat that. */
@@ -41,6 +45,7 @@ public final class Problems {
 
     public void throwIfAny() {
         if (!lines.isEmpty())
-            throw new UserInputException(String.join("\n", lines));
+            throw new UserInputException(String.join("\n", lines) + (unlisted == 0 ? ""
+                    : "\n... and %,d more problems like these".formatted(unlisted)));
     }
 }

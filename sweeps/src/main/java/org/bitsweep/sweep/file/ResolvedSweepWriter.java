@@ -90,6 +90,7 @@ public final class ResolvedSweepWriter {
         Map<String, Object> outputs = new LinkedHashMap<>();
         outputs.put("charts", s.imageTypes());
         outputs.put("report", s.report());
+        outputs.put("jsonl", s.jsonl().fileValue());
         root.put("outputs", outputs);
         return root;
     }

@@ -39,6 +39,7 @@ import org.bitsweep.sweep.model.Derived;
 import org.bitsweep.sweep.model.GemmKnobs;
 import org.bitsweep.sweep.model.GemmSpec;
 import org.bitsweep.sweep.model.GranularityChoice;
+import org.bitsweep.sweep.model.JsonLines;
 import org.bitsweep.sweep.model.Objective;
 import org.bitsweep.sweep.model.ResultColumns;
 import org.bitsweep.sweep.model.SweepCase;
@@ -144,13 +145,14 @@ public final class SweepFileReader {
             return c;
         }, List.of("png", "svg"));
         boolean report = scalar("/outputs/report", o.get("report"), n -> Raw.bool(raw(n)), true);
+        JsonLines jsonl = scalar("/outputs/jsonl", o.get("jsonl"), n -> JsonLines.of(raw(n)), JsonLines.PLAIN);
         List<ChartSpec> charts = charts(root.get("charts"), accuracy, objectives, columns, allColumns);
 
         if (problems.isEmpty())
             singleAxisChecks(accuracy, cases);
         problems.throwIfAny();
         return new SweepFile(name, yaml.file(), seed, accuracy, cases, derived, constraints, objectives, groupBy,
-                colorBy, charts, imageTypes, report, locations);
+                colorBy, charts, imageTypes, report, jsonl, locations);
     }
 
     // ---- cases, and the axes of one case ----
@@ -366,9 +368,10 @@ public final class SweepFileReader {
                     values.add(v);
             }
         } else if (found.node().isObject() && knob.range() != Knob.Range.NONE) {
+            Set<T> seen = new HashSet<>();                     // a range of 10^6 values: no list scan per value
             for (JsonNode v : rangeValues(pointer, found.node(), knob.range() == Knob.Range.INTEGER)) {
                 T parsed = parse(pointer, v, n -> knob.parse(raw(n)));
-                if (parsed != null && !values.contains(parsed))
+                if (parsed != null && seen.add(parsed))
                     values.add(parsed);
             }
         } else {
@@ -555,6 +558,11 @@ public final class SweepFileReader {
         int rows = scalar(SweepKnobs.TENSOR_ROWS, "/accuracy/tensor/rows", t.get("rows"));
         int cols = scalar(SweepKnobs.TENSOR_COLS, "/accuracy/tensor/cols", t.get("cols"));
         double std = scalar(SweepKnobs.TENSOR_STD, "/accuracy/tensor/std", t.get("std"));
+        if ((long) rows * cols > Integer.MAX_VALUE - 8) {       // one float[] holds the tensor
+            problems.add("/accuracy/tensor/rows", "%d×%d is %,d values, more than the %,d one tensor holds; give "
+                    .formatted(rows, cols, (long) rows * cols, Integer.MAX_VALUE - 8) + "fewer rows or cols");
+            return DEFAULT_ACCURACY;
+        }
         return new AccuracySpec(metric, rows, cols, std, SweepKnobs.nu(distribution));
     }
 

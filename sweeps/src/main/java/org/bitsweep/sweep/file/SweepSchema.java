@@ -39,7 +39,7 @@ public final class SweepSchema {
     /** The keys of the workload's mapping form. */
     public static final Set<String> WORKLOAD = workloadKeys();
     public static final Set<String> PARETO = Set.of("group_by", "color_by");
-    public static final Set<String> OUTPUTS = Set.of("charts", "report");
+    public static final Set<String> OUTPUTS = Set.of("charts", "report", "jsonl");
     public static final Set<String> OBJECTIVE = Set.of("column", "direction");
     public static final Set<String> CHART = Set.of("name", "x", "y", "color_by", "log_x", "log_y");
     public static final Set<String> RANGE = Set.of("range", "step", "log", "factor", "count");
@@ -139,6 +139,8 @@ public final class SweepSchema {
                 "the charts to draw, each with the front of its two columns over all points"));
         k.add(new Key("outputs.charts", "list", "[png, svg]", "png, svg", "chart files to write"));
         k.add(new Key("outputs.report", "boolean", "true", "true, false", "write report.html"));
+        k.add(new Key("outputs.jsonl", "boolean or gzip", "true", "true, false, gzip", "write results.jsonl beside "
+                + "results.csv: true, false (CSV only), or gzip (results.jsonl.gz)"));
         return k;
     }
 

@@ -12,15 +12,17 @@ import java.util.Optional;
  * @param colorBy    column that colours the chart points
  * @param charts     the charts to draw
  * @param imageTypes chart file types to write: png, svg
+ * @param jsonl      whether and how results.jsonl is written
  * @param locations  where each part was written, for errors found after reading
  */
 public record SweepFile(String name, String file, long seed, AccuracySpec accuracy, List<SweepCase> cases,
                         List<Derived> derived, List<Constraint> constraints, List<Objective> objectives,
                         Optional<String> groupBy, String colorBy, List<ChartSpec> charts, List<String> imageTypes,
-                        boolean report, SourceLocations locations) {
+                        boolean report, JsonLines jsonl, SourceLocations locations) {
     public SweepFile {
         Objects.requireNonNull(accuracy, "accuracy");
         Objects.requireNonNull(locations, "locations");
+        Objects.requireNonNull(jsonl, "jsonl");
         cases = List.copyOf(cases);
         if (cases.isEmpty())
             throw new IllegalArgumentException("a sweep has at least one case");

@@ -26,6 +26,8 @@ public final class LookupFormat implements NumberFormat {
     private final ScaleRule scaleRule;
     private final double[] sorted;
     private final int[] codeOfSorted;
+    /** Computed once: formats key the simulator's caches, which hash them for every layer of every point. */
+    private final int hash;
 
     public LookupFormat(String name, List<String> aliases, int bits, double[] codeValues, String source,
                         ScaleRule scaleRule) {
@@ -47,6 +49,7 @@ public final class LookupFormat implements NumberFormat {
             for (int c = codeValues.length - 1; c >= 0; c--)
                 if (codeValues[c] == sorted[i])
                     codeOfSorted[i] = c;
+        this.hash = Objects.hash(name, Arrays.hashCode(this.codeValues));
     }
 
     /**
@@ -163,7 +166,7 @@ public final class LookupFormat implements NumberFormat {
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, Arrays.hashCode(codeValues));
+        return hash;
     }
 
     @Override
