@@ -7,7 +7,11 @@ import static org.bitsweep.sweep.file.SweepFileReaderTest.read;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
+import org.bitsweep.sweep.cli.BitSweepCliTest;
 import org.bitsweep.sweep.model.AccuracySpec;
 import org.bitsweep.sweep.model.GemmSpec;
 import org.bitsweep.sweep.model.SweepFile;
@@ -115,6 +119,37 @@ class OutputAndPerLayerKeysTest {
         assertThat(s.accuracy().describe()).isEqualTo("output error of X·Wᵀ, file tokens × file outputs × k of the "
                 + "file; activations nan.npy, weights fmnist-mlp.safetensors:fc1.weight; dot products through the "
                 + "point's PE");
+    }
+
+    @Test
+    void bitsweepRunRefusesBadTensorFilesWithExitCodeTwoAndNoStackTrace(@TempDir Path dir) throws Exception {
+        NpyWriter.write(dir.resolve("x.npy"), new TensorData("x", new int[] {2, 100}, new float[200]));
+        float[] inf = new float[784];
+        inf[5] = Float.POSITIVE_INFINITY;
+        NpyWriter.write(dir.resolve("inf.npy"), new TensorData("inf", new int[] {1, 784}, inf));
+        Path sweep = dir.resolve("sweep.yaml");
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("{weight_file: \"%s:fc7.weight\"}".formatted(MLP),
+                "tensor \"fc7.weight\": not in the file; valid: fc1.weight, fc1.bias");
+        cases.put("{activation_file: x.npy, weight_file: \"%s:fc1.weight\"}".formatted(MLP),
+                "activations x are [2, 100] and weights fc1.weight are [256, 784]");
+        cases.put("{activation_file: inf.npy, weight_file: \"%s:fc1.weight\"}".formatted(MLP),
+                "has 1 NaN or infinite values");
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Files.writeString(sweep, output(c.getKey()));
+            for (String[] args : List.of(new String[] {"run", sweep.toString(), "--dry-run"},
+                    new String[] {"run", sweep.toString(), "--out", dir.resolve("out").toString()})) {
+                BitSweepCliTest.Run r = BitSweepCliTest.bitsweep(args);
+                assertThat(r.code()).as(r.err()).isEqualTo(2);
+                assertThat(r.err()).as(c.getKey()).contains(sweep + ":4: accuracy.gemm", c.getValue())
+                        .doesNotContain("\tat ", "Exception");
+            }
+        }
+        // With nan: zero the infinite value reads as 0 and the sweep runs.
+        Files.writeString(sweep, output("{activation_file: inf.npy, weight_file: \"%s:fc1.weight\", nan: zero}"
+                .formatted(MLP)));
+        BitSweepCliTest.Run ok = BitSweepCliTest.bitsweep("run", sweep.toString(), "--dry-run");
+        assertThat(ok.code()).as(ok.err()).isZero();
     }
 
     static org.assertj.core.api.AbstractStringAssert<?> assertThatMessage(Path sweep) {
