@@ -6,10 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.bitsweep.pe.catalog.PeCatalog;
+import org.bitsweep.sweep.file.GemmInputs;
+import org.bitsweep.sweep.file.GemmInputs.Gemm;
+import org.bitsweep.sweep.file.TensorSource;
+import org.bitsweep.sweep.model.GemmSpec;
+import org.bitsweep.sweep.model.GranularityChoice;
+import org.bitsweep.sweep.model.SweepKnobs;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.eval.GemmOutputError;
 import org.bitsweep.workloads.eval.GemmQuantization;
@@ -27,8 +33,6 @@ import org.bitsweep.workloads.quant.Granularity;
 import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.tensor.ActivationOutliers;
 import org.bitsweep.workloads.tensor.SourcedParameters;
-import org.bitsweep.workloads.tensor.SyntheticTensors;
-import org.bitsweep.workloads.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,6 +52,7 @@ import picocli.CommandLine.Spec;
                 "          bitsweep output-error --attention --activations int8 --kv int4 --context 512"})
 final class OutputErrorCommand implements Callable<Integer> {
     private static final String FP32 = "fp32";
+    private static final String NAN_ADVICE = "choose --nan zero";
 
     @Spec
     CommandSpec spec;
@@ -164,10 +169,6 @@ final class OutputErrorCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON object")
     boolean json;
 
-    /** One GEMM to measure. */
-    private record Gemm(String name, Tensor x, Tensor w) {
-    }
-
     @Override
     public Integer call() {
         checkModeOptions();
@@ -254,10 +255,10 @@ final class OutputErrorCommand implements Callable<Integer> {
         }
         try {
             NumberFormat format = Formats.parse(name);
-            String g = colon >= 0 ? t.substring(colon + 1)
-                    : format instanceof MxFormat mx ? "group:" + mx.blockSize()
-                    : format instanceof MinifloatFormat m && m.bits() == 16 ? "none" : defaultGranularity;
-            return QuantConfig.of(format, Granularity.parse(g)).withCalibration(calibration);
+            Granularity g = colon >= 0 ? Granularity.parse(t.substring(colon + 1))
+                    : format instanceof MxFormat || format instanceof MinifloatFormat m && m.bits() == 16
+                    ? GemmSpec.defaultGranularity(format) : Granularity.parse(defaultGranularity);
+            return QuantConfig.of(format, g).withCalibration(calibration);
         } catch (UserInputException e) {
             throw new UserInputException(option + " " + t + ": " + e.getMessage(), e);
         }
@@ -298,77 +299,29 @@ final class OutputErrorCommand implements Callable<Integer> {
         return o;
     }
 
-    /** The GEMMs: X·Wᵀ per layer, or Q·Kᵀ; synthetic draws come from one stream of the seed, layer by layer. */
+    /** The GEMMs: X·Wᵀ per layer, or Q·Kᵀ, as a sweep's output metrics draw them for the same settings. */
     private List<Gemm> gemms(ActivationOutliers synthetic) {
         TensorSource.NanPolicy policy = nanPolicy();
-        Tensor fileX = activationFile == null ? null : load("--activation-file", activationFile, policy).get(0);
-        List<Tensor> fileW = attention ? (keyFile == null ? null : load("--key-file", keyFile, policy))
-                : (weightFile == null ? null : load("--weight-file", weightFile, policy));
-        SplittableRandom seeds = new SplittableRandom(seed);
-        int count = fileW != null ? fileW.size() : attention ? 1 : checked("--layers", layers, 64);
-        List<Gemm> gemms = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            long xSeed = seeds.nextLong();
-            long wSeed = seeds.nextLong();
-            Tensor w = fileW != null ? fileW.get(i) : syntheticWeights(i, wSeed, synthetic, fileX);
-            Tensor x = fileX != null ? fileX : synthetic.sample(attention ? "q" : "x" + i,
-                    checked("--tokens", tokens, 1 << 20), w.cols(), xSeed);
-            String name = attention ? "q·kᵀ" : fileW != null ? w.name() : "layer" + i;
-            checkSize(name, x, w);
-            gemms.add(new Gemm(name, x, w));
-        }
-        return gemms;
-    }
-
-    /** @param fileX the activations from a file, whose columns then fix K unless it is given; null if synthetic */
-    private Tensor syntheticWeights(int layer, long wSeed, ActivationOutliers synthetic, Tensor fileX) {
-        if (attention) {
-            // Keys are activations too: drawn like the queries, with their own seed.
-            int d = fileX != null && !matched("--head-dim") ? fileX.cols() : checked("--head-dim", headDim, 1 << 16);
-            return synthetic.sample("k", checked("--context", context, 1 << 20), d, wSeed);
-        }
-        int n = checked("--outputs", outputs, 1 << 20);
-        int k = fileX != null && !matched("--hidden") ? fileX.cols() : checked("--hidden", hidden, 1 << 20);
-        double std = weightStd != null ? weightStd
-                : SourcedParameters.LLM_OUTLIERS.value("synthetic_weight_std");
+        boolean fileX = activationFile != null;
+        String dist = weightDist.trim();
+        if (!attention && weightFile == null)
+            try {
+                SweepKnobs.DISTRIBUTION.parse(dist);
+            } catch (UserInputException e) {
+                throw new UserInputException("--weight-dist: \"%s\"; valid: gaussian, student-t:NU, llm-like"
+                        .formatted(dist), e);
+            }
+        double std = weightStd != null ? weightStd : SourcedParameters.LLM_OUTLIERS.value("synthetic_weight_std");
         if (!(std > 0) || Double.isInfinite(std))
             throw new UserInputException("--weight-std: %s; valid: a finite number > 0".formatted(std));
-        String name = "w" + layer;
-        String dist = weightDist.trim();
-        if (dist.equals("gaussian"))
-            return SyntheticTensors.gaussian(name, n, k, std, wSeed);
-        if (dist.equals("llm-like"))
-            return SyntheticTensors.llmLike(name, n, k, std, wSeed);
-        if (dist.startsWith("student-t:")) {
-            double nu = number("--weight-dist", dist.substring("student-t:".length()));
-            return SyntheticTensors.studentT(name, n, k, nu, std, wSeed);
-        }
-        throw new UserInputException("--weight-dist: \"%s\"; valid: gaussian, student-t:NU, llm-like".formatted(dist));
-    }
-
-    /** Every tensor a file option names: FILE.npy, FILE.safetensors (its only tensor) or FILE.safetensors:A,B,… */
-    private static List<Tensor> load(String option, String text, TensorSource.NanPolicy policy) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        int marker = lower.indexOf(".safetensors:");
-        if (!lower.endsWith(".npy") && !lower.endsWith(".safetensors") && marker < 0)
-            throw new UserInputException(("%s %s: unknown file type; valid: FILE.npy, FILE.safetensors, "
-                    + "FILE.safetensors:NAME[,NAME…]").formatted(option, text));
-        List<String> specs = new ArrayList<>();
-        if (marker < 0) {
-            specs.add(text);
-        } else {
-            String file = text.substring(0, marker + ".safetensors".length());
-            for (String name : text.substring(marker + ".safetensors:".length()).split(","))
-                if (!name.isBlank())
-                    specs.add(file + ":" + name.trim());
-            if (specs.isEmpty())
-                throw new UserInputException("%s %s: no tensor name after the colon; give FILE.safetensors:NAME"
-                        .formatted(option, text));
-        }
-        List<Tensor> tensors = new ArrayList<>();
-        for (String s : specs)
-            tensors.add(TensorSource.file(s, null, policy).tensor());
-        return tensors;
+        GemmSpec g = new GemmSpec(attention, checked("--tokens", tokens, 1 << 20),
+                fileX && !matched("--hidden") ? 0 : checked("--hidden", hidden, 1 << 20),
+                checked("--outputs", outputs, 1 << 20), checked("--layers", layers, 64),
+                checked("--context", context, 1 << 20),
+                fileX && !matched("--head-dim") ? 0 : checked("--head-dim", headDim, 1 << 16), synthetic, dist, std,
+                weightFile, activationFile, keyFile, policy == TensorSource.NanPolicy.ZERO, GranularityChoice.AUTO,
+                GranularityChoice.AUTO, Calibration.MIN_MAX, Calibration.MIN_MAX, Optional.empty());
+        return GemmInputs.of(g, seed, NAN_ADVICE, key -> "--" + key.replace('_', '-'));
     }
 
     private TensorSource.NanPolicy nanPolicy() {
@@ -378,17 +331,6 @@ final class OutputErrorCommand implements Callable<Integer> {
             default -> throw new UserInputException(("--nan: \"%s\"; valid: error, zero (skip, which quantize knows, "
                     + "would leave holes in a product)").formatted(nan));
         };
-    }
-
-    private void checkSize(String name, Tensor x, Tensor w) {
-        if (x.cols() != w.cols())
-            throw new UserInputException(("%s: X·Wᵀ needs as many columns in X as in W; activations %s are [%d, %d] and "
-                    + "%s %s are [%d, %d]; %s").formatted(name, x.name(), x.rows(), x.cols(),
-                    attention ? "keys" : "weights", w.name(), w.rows(), w.cols(), attention
-                            ? "keys are [keys, head_dim]" : "weights are [outputs, inputs], as PyTorch stores them"));
-        if ((long) x.rows() * w.rows() > Integer.MAX_VALUE - 8)
-            throw new UserInputException("%s: %d tokens × %d outputs is too many outputs to hold; use fewer tokens"
-                    .formatted(name, x.rows(), w.rows()));
     }
 
     private static int checked(String option, int value, int max) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.bitsweep.sweep.file.TensorSource;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.format.CastOverflow;
 import org.bitsweep.workloads.format.Formats;

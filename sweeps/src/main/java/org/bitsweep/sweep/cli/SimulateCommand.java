@@ -24,6 +24,7 @@ import org.bitsweep.sim.spec.ScaleSimConfig;
 import org.bitsweep.sim.spec.TargetKinds;
 import org.bitsweep.sim.spec.TargetSpec;
 import org.bitsweep.sim.target.TargetResult;
+import org.bitsweep.sweep.eval.Evaluator;
 import org.bitsweep.sweep.model.DesignPoint;
 import org.bitsweep.sweep.model.GranularityChoice;
 import org.bitsweep.sweep.model.PointResult;
@@ -138,7 +139,8 @@ final class SimulateCommand implements Callable<Integer> {
             throw KnobOptions.inOptionTerms(e, knobs());
         }
         PointResult result = new PointResult(point, Double.NaN, "", trace.layers().get(0).weightBitsPerElement(),
-                Optional.of(r), Optional.empty(), Map.of(), true, "");
+                Evaluator.meanWeightBits(trace), Optional.empty(), Optional.of(r), Optional.empty(), Map.of(), true,
+                "");
         PrintWriter w = spec.commandLine().getOut();
         Map<String, Object> columns = columns(result);
         String workload = point.workload().spec();

@@ -12,10 +12,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 
+import org.bitsweep.sweep.model.AllocateChoice;
 import org.bitsweep.sweep.model.Axis;
 import org.bitsweep.sweep.model.ChartSpec;
+import org.bitsweep.sweep.model.GemmKnobs;
+import org.bitsweep.sweep.model.GemmSpec;
 import org.bitsweep.sweep.model.SweepCase;
 import org.bitsweep.sweep.model.SweepFile;
+import org.bitsweep.sweep.model.SweepKnobs;
+import org.bitsweep.sweep.model.WeightChoice;
 
 /**
  * Writes the sweep as understood, every default filled in and every axis as a list of values, in the schema the
@@ -41,6 +46,9 @@ public final class ResolvedSweepWriter {
             accuracy.put("model", s.accuracy().model());
             accuracy.put("images", s.accuracy().images());
             accuracy.put("through_pe", s.accuracy().throughPe());
+        } else if (s.accuracy().isOutput()) {
+            accuracy.put("through_pe", s.accuracy().throughPe());
+            accuracy.put("gemm", gemm(s.accuracy().gemm()));
         } else {
             Map<String, Object> tensor = new LinkedHashMap<>();
             tensor.put("distribution", s.accuracy().distribution());
@@ -98,6 +106,8 @@ public final class ResolvedSweepWriter {
                 workload.put("name", values(a));
             else if (a.key().startsWith("workload."))
                 workload.put(a.column(), values(a));
+            else if (a.key().equals(SweepKnobs.ALLOCATE_KEY))
+                quantization.put("allocate", allocate(a.as(AllocateChoice.class)));
             else if (a.key().startsWith("quantization."))
                 quantization.put(a.column(), values(a));
             else if (a.key().startsWith("target."))
@@ -108,6 +118,60 @@ public final class ResolvedSweepWriter {
         m.put("target", target);
         if (!c.zip().isEmpty())
             m.put("zip", c.zip());
+        return m;
+    }
+
+    /** accuracy.gemm with only the keys that apply to it, files as absolute paths. */
+    private static Map<String, Object> gemm(GemmSpec g) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(GemmKnobs.ATTENTION.name(), g.attention());
+        if (g.activationFile() != null)
+            m.put(GemmKnobs.ACTIVATION_FILE.name(), g.activationFile());
+        else
+            m.put(GemmKnobs.TOKENS.name(), g.tokens());
+        if (g.outliers() != null) {
+            boolean none = g.outliers().channelFraction() == 0;
+            m.put(GemmKnobs.OUTLIERS.name(), none ? GemmKnobs.NONE : "default");
+            if (!none) {
+                m.put(GemmKnobs.OUTLIER_FRACTION.name(), g.outliers().channelFraction());
+                m.put(GemmKnobs.OUTLIER_MAGNITUDE.name(), g.outliers().magnitude());
+                m.put(GemmKnobs.OUTLIER_TOKENS.name(), g.outliers().tokenFraction());
+                m.put(GemmKnobs.OUTLIER_SPREAD.name(), g.outliers().tokenSpread());
+            }
+        }
+        if (g.attention()) {
+            if (g.keyFile() != null) {
+                m.put(GemmKnobs.KEY_FILE.name(), g.keyFile());
+            } else {
+                m.put(GemmKnobs.CONTEXT.name(), g.context());
+                if (g.headDim() > 0)
+                    m.put(GemmKnobs.HEAD_DIM.name(), g.headDim());
+            }
+            m.put(GemmKnobs.KV_GRANULARITY.name(), g.kvGranularity().toString());
+        } else if (g.weightFile() != null) {
+            m.put(GemmKnobs.WEIGHT_FILE.name(), g.weightFile());
+        } else {
+            if (g.k() > 0)
+                m.put(GemmKnobs.K.name(), g.k());
+            m.put(GemmKnobs.N.name(), g.n());
+            m.put(GemmKnobs.LAYERS.name(), g.layers());
+            m.put(GemmKnobs.WEIGHT_DISTRIBUTION.name(), g.weightDistribution());
+            m.put(GemmKnobs.WEIGHT_STD.name(), g.weightStd());
+        }
+        if (g.activationFile() != null || !g.syntheticB())
+            m.put(GemmKnobs.NAN.name(), g.nanToZero() ? "zero" : "error");
+        m.put(GemmKnobs.ACTIVATION_GRANULARITY.name(), g.activationGranularity().toString());
+        m.put(GemmKnobs.WEIGHT_CLIP.name(), g.weightClip().toString());
+        m.put(GemmKnobs.ACTIVATION_CLIP.name(), g.activationClip().toString());
+        m.put(GemmKnobs.DECOMPOSE.name(), g.decomposition().map(d -> (Object) d.threshold()).orElse(GemmKnobs.NONE));
+        return m;
+    }
+
+    private static Map<String, Object> allocate(Axis<AllocateChoice> a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put(SweepKnobs.BUDGET_BITS.name(), a.values().stream().map(AllocateChoice::budgetBits).toList());
+        m.put(SweepKnobs.CANDIDATES.name(), a.value(0).candidates().stream().map(WeightChoice::written).toList());
+        m.put(SweepKnobs.ALLOCATE_METRIC.name(), a.value(0).metric());
         return m;
     }
 

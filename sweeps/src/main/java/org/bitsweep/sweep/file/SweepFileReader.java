@@ -2,6 +2,7 @@ package org.bitsweep.sweep.file;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,10 +31,13 @@ import org.bitsweep.sweep.expr.Expression;
 import org.bitsweep.sweep.expr.ExpressionException;
 import org.bitsweep.sweep.expr.ExpressionParser;
 import org.bitsweep.sweep.model.AccuracySpec;
+import org.bitsweep.sweep.model.AllocateChoice;
 import org.bitsweep.sweep.model.Axis;
 import org.bitsweep.sweep.model.ChartSpec;
 import org.bitsweep.sweep.model.Constraint;
 import org.bitsweep.sweep.model.Derived;
+import org.bitsweep.sweep.model.GemmKnobs;
+import org.bitsweep.sweep.model.GemmSpec;
 import org.bitsweep.sweep.model.GranularityChoice;
 import org.bitsweep.sweep.model.JsonLines;
 import org.bitsweep.sweep.model.Objective;
@@ -40,12 +45,15 @@ import org.bitsweep.sweep.model.ResultColumns;
 import org.bitsweep.sweep.model.SweepCase;
 import org.bitsweep.sweep.model.SweepFile;
 import org.bitsweep.sweep.model.SweepKnobs;
+import org.bitsweep.sweep.model.WeightChoice;
 import org.bitsweep.sweep.model.WorkloadChoice;
 import org.bitsweep.workloads.UserInputException;
 import org.bitsweep.workloads.format.IntFormat;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.nn.FashionModels;
+import org.bitsweep.workloads.quant.Calibration;
 import org.bitsweep.workloads.quant.Granularity;
+import org.bitsweep.workloads.tensor.ActivationOutliers;
 
 /**
  * Reads a sweep file (schema v1, {@link SweepSchema}, docs/sweep-files.md) into a {@link SweepFile}: every key, type
@@ -234,6 +242,15 @@ public final class SweepFileReader {
         for (Knob<?> k : SweepKnobs.QUANTIZATION)
             axis(axes, k, "quantization." + k.name(), find(layers, "quantization", k.name()),
                     "/quantization/" + k.name(), k.defaultValue());
+        Found layerFormats = find(layers, "quantization", SweepKnobs.LAYER_WEIGHTS.name());
+        if (layerFormats != null)
+            axis(axes, SweepKnobs.LAYER_WEIGHTS, "quantization.layers", layerFormats, "/quantization/layers", null);
+        Found allocate = find(layers, "quantization", "allocate");
+        if (allocate != null)
+            allocate(axes, allocate);
+        if (layerFormats != null && allocate != null)
+            problems.add(allocate.pointer(), "quantization.layers (line %d) sets per-layer formats already; give "
+                    .formatted(yaml.line(layerFormats.pointer())) + "either layers or allocate");
 
         sections(layers, "target", null, true);
         Found kindNode = find(layers, "target", "kind");
@@ -473,6 +490,50 @@ public final class SweepFileReader {
         return groups;
     }
 
+    /**
+     * {@code quantization.allocate: {budget_bits: AXIS, candidates: [F, F, …], metric: top1}} as one axis, a value per
+     * budget.
+     */
+    private void allocate(List<Axis<?>> axes, Found found) {
+        String ptr = found.pointer();
+        JsonNode node = found.node();
+        if (!node.isObject()) {
+            problems.add(ptr, "expected a mapping {budget_bits: [3, 4, 5], candidates: [int2, int4, int8], metric: "
+                    + "top1}, got " + Raw.describe(raw(node)));
+            return;
+        }
+        keys(ptr, node, SweepSchema.ALLOCATE);
+        List<Axis<?>> budget = new ArrayList<>();
+        JsonNode bits = node.get(SweepKnobs.BUDGET_BITS.name());
+        axis(budget, SweepKnobs.BUDGET_BITS, "budget_bits", bits == null ? null : new Found(bits,
+                ptr + "/budget_bits"), ptr + "/budget_bits", null);
+        List<WeightChoice> candidates = new ArrayList<>();
+        JsonNode c = node.get(SweepKnobs.CANDIDATES.name());
+        String cPtr = ptr + "/candidates";
+        if (c == null || !c.isArray() || c.size() < 2) {
+            problems.add(cPtr, (c == null ? "missing; it is required: " : "expected ")
+                    + "a list of two or more weight formats a layer may get, e.g. [int2, int4, int8]");
+        } else {
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < c.size(); i++) {
+                WeightChoice w = parse(cPtr + "/" + i, c.get(i), n -> SweepKnobs.CANDIDATES.parse(raw(n)));
+                if (w == null)
+                    continue;
+                if (!seen.add(w.written()))
+                    problems.add(cPtr + "/" + i, "%s is listed twice".formatted(w.written()));
+                else
+                    candidates.add(w);
+            }
+        }
+        String metric = scalar(SweepKnobs.ALLOCATE_METRIC, ptr + "/metric", node.get("metric"));
+        if (budget.isEmpty() || candidates.size() < 2 || metric == null)
+            return;
+        List<AllocateChoice> values = new ArrayList<>();
+        for (Object b : budget.get(0).values())
+            values.add(new AllocateChoice((Double) b, candidates, metric));
+        axes.add(new Axis<>(SweepKnobs.ALLOCATE_AXIS, SweepKnobs.ALLOCATE_KEY, ptr, values));
+    }
+
     // ---- the accuracy axis ----
 
     private AccuracySpec accuracy(JsonNode node) {
@@ -482,10 +543,16 @@ public final class SweepFileReader {
         String metric = scalar(SweepKnobs.METRIC, "/accuracy/metric", a.get("metric"));
         if (metric.equals(AccuracySpec.TOP1))
             return top1(a);
+        if (AccuracySpec.OUTPUT_METRICS.contains(metric))
+            return output(a, metric);
         for (String key : new String[] {"model", "images", "through_pe"})
             if (a.get(key) != null)
                 problems.add("/accuracy/" + key, "applies to metric top1 only; metric %s measures a synthetic weight "
                         .formatted(metric) + "tensor (accuracy.tensor)");
+        if (a.get("gemm") != null)
+            problems.add("/accuracy/gemm", "applies to the output metrics (%s) only; metric %s measures a synthetic "
+                    .formatted(String.join(", ", AccuracySpec.OUTPUT_METRICS), metric) + "weight tensor "
+                    + "(accuracy.tensor)");
         JsonNode t = section("/accuracy/tensor", a.get("tensor"), SweepSchema.TENSOR, false);
         String distribution = scalar(SweepKnobs.DISTRIBUTION, "/accuracy/tensor/distribution", t.get("distribution"));
         int rows = scalar(SweepKnobs.TENSOR_ROWS, "/accuracy/tensor/rows", t.get("rows"));
@@ -504,6 +571,9 @@ public final class SweepFileReader {
         if (a.get("tensor") != null)
             problems.add("/accuracy/tensor", "applies to the weight_* metrics; top1 measures accuracy.model on test "
                     + "images");
+        if (a.get("gemm") != null)
+            problems.add("/accuracy/gemm", "applies to the output metrics; top1 measures accuracy.model on test "
+                    + "images");
         String model = a.get("model") == null ? null : parse("/accuracy/model", a.get("model"),
                 n -> SweepKnobs.MODEL.parse(raw(n)));
         if (model == null) {
@@ -514,6 +584,107 @@ public final class SweepFileReader {
         int images = scalar(SweepKnobs.IMAGES, "/accuracy/images", a.get("images"));
         boolean throughPe = scalar(SweepKnobs.THROUGH_PE, "/accuracy/through_pe", a.get("through_pe"));
         return AccuracySpec.top1(model, images, throughPe, DEFAULT_ACCURACY);
+    }
+
+    /**
+     * An output metric: the layer-output error of the GEMMs {@code accuracy.gemm} describes, each setting checked
+     * against the others as {@code bitsweep output-error} checks its options.
+     */
+    private AccuracySpec output(JsonNode a, String metric) {
+        for (String key : new String[] {"model", "images", "tensor"})
+            if (a.get(key) != null)
+                problems.add("/accuracy/" + key, ("applies to %s; metric %s measures the output of the GEMMs "
+                        + "accuracy.gemm describes").formatted(key.equals("tensor") ? "the weight_* metrics"
+                        : "metric top1 only", metric));
+        boolean throughPe = scalar(SweepKnobs.THROUGH_PE, "/accuracy/through_pe", a.get("through_pe"));
+        JsonNode g = section("/accuracy/gemm", a.get("gemm"), SweepSchema.GEMM, false);
+        boolean attention = gemm(g, GemmKnobs.ATTENTION);
+        String weightFile = file(g, GemmKnobs.WEIGHT_FILE);
+        String activationFile = file(g, GemmKnobs.ACTIVATION_FILE);
+        String keyFile = file(g, GemmKnobs.KEY_FILE);
+        String outliers = gemm(g, GemmKnobs.OUTLIERS);
+        boolean syntheticKeys = attention && keyFile == null;
+        boolean fileB = attention ? keyFile != null : weightFile != null;
+        if (attention) {
+            for (Knob<?> k : List.of(GemmKnobs.K, GemmKnobs.N, GemmKnobs.LAYERS, GemmKnobs.WEIGHT_DISTRIBUTION,
+                    GemmKnobs.WEIGHT_STD, GemmKnobs.WEIGHT_FILE))
+                notWith(g, k, "describes the weights of X·Wᵀ; attention: true measures Q·Kᵀ against the KV cache "
+                        + "(quantization.kv_cache), with context, head_dim and key_file");
+        } else {
+            for (Knob<?> k : List.of(GemmKnobs.CONTEXT, GemmKnobs.HEAD_DIM, GemmKnobs.KEY_FILE,
+                    GemmKnobs.KV_GRANULARITY))
+                notWith(g, k, "applies to attention: true only (Q·Kᵀ against the KV cache)");
+        }
+        if (activationFile != null) {
+            notWith(g, GemmKnobs.TOKENS, "shapes the synthetic activations; activation_file brings its own");
+            if (!syntheticKeys)
+                for (Knob<?> k : concat(List.of(GemmKnobs.OUTLIERS), GemmKnobs.OUTLIER_SHAPE))
+                    notWith(g, k, "shapes the synthetic activations; activation_file brings its own");
+        }
+        if (fileB)
+            for (Knob<?> k : List.of(GemmKnobs.WEIGHT_DISTRIBUTION, GemmKnobs.WEIGHT_STD, GemmKnobs.N, GemmKnobs.K,
+                    GemmKnobs.LAYERS, GemmKnobs.CONTEXT, GemmKnobs.HEAD_DIM))
+                notWith(g, k, "shapes synthetic %s; %s brings its own".formatted(attention ? "keys" : "weights",
+                        attention ? "key_file" : "weight_file"));
+        if (activationFile == null && !fileB)
+            notWith(g, GemmKnobs.NAN, "applies to tensors read from files; synthetic tensors are finite");
+        if (GemmKnobs.NONE.equals(outliers))
+            for (Knob<?> k : GemmKnobs.OUTLIER_SHAPE)
+                notWith(g, k, "shapes outlier channels, but outliers: none has none; drop it or use outliers: "
+                        + "default");
+        ActivationOutliers o = null;
+        if (activationFile == null || syntheticKeys) {
+            o = "default".equals(outliers) ? ActivationOutliers.defaults() : ActivationOutliers.none();
+            if (!GemmKnobs.NONE.equals(outliers))
+                o = o.withChannelFraction(gemm(g, GemmKnobs.OUTLIER_FRACTION))
+                        .withMagnitude(gemm(g, GemmKnobs.OUTLIER_MAGNITUDE))
+                        .withTokenFraction(gemm(g, GemmKnobs.OUTLIER_TOKENS))
+                        .withTokenSpread(gemm(g, GemmKnobs.OUTLIER_SPREAD));
+        }
+        int k = activationFile != null && !g.has(GemmKnobs.K.name()) ? 0 : gemm(g, GemmKnobs.K);
+        int headDim = activationFile != null && !g.has(GemmKnobs.HEAD_DIM.name()) ? 0 : gemm(g, GemmKnobs.HEAD_DIM);
+        GemmSpec spec = new GemmSpec(attention, gemm(g, GemmKnobs.TOKENS), k, gemm(g, GemmKnobs.N),
+                gemm(g, GemmKnobs.LAYERS), gemm(g, GemmKnobs.CONTEXT), headDim, o,
+                gemm(g, GemmKnobs.WEIGHT_DISTRIBUTION), gemm(g, GemmKnobs.WEIGHT_STD), weightFile, activationFile,
+                keyFile, gemm(g, GemmKnobs.NAN).equals("zero"), gemm(g, GemmKnobs.ACTIVATION_GRANULARITY),
+                gemm(g, GemmKnobs.KV_GRANULARITY), Calibration.parse(gemm(g, GemmKnobs.WEIGHT_CLIP)),
+                Calibration.parse(gemm(g, GemmKnobs.ACTIVATION_CLIP)),
+                GemmKnobs.decomposition(gemm(g, GemmKnobs.DECOMPOSE)));
+        return AccuracySpec.output(metric, spec, throughPe, DEFAULT_ACCURACY);
+    }
+
+    /** A key of accuracy.gemm: its value, or its default when it is not given or not valid (then a problem). */
+    private <T> T gemm(JsonNode g, Knob<T> knob) {
+        return scalar(knob, "/accuracy/gemm/" + knob.name(), g.get(knob.name()));
+    }
+
+    /**
+     * A file key of accuracy.gemm: the path resolved against the sweep file's folder (a missing file is a problem, but
+     * still counts as given for the checks of the other keys), or null for none.
+     */
+    private String file(JsonNode g, Knob<String> knob) {
+        String v = gemm(g, knob);
+        if (v.equals(GemmKnobs.NONE))
+            return null;
+        String lower = v.toLowerCase(Locale.ROOT);
+        int marker = lower.indexOf(".safetensors:");
+        String file = marker < 0 ? v : v.substring(0, marker + ".safetensors".length());
+        Path path = baseDir.resolve(file).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(path))
+            problems.add("/accuracy/gemm/" + knob.name(), "no such file %s (paths are relative to the sweep file's "
+                    .formatted(path) + "folder)");
+        return path + (marker < 0 ? "" : v.substring(marker + ".safetensors".length()));
+    }
+
+    private void notWith(JsonNode g, Knob<?> knob, String why) {
+        if (g.has(knob.name()))
+            problems.add("/accuracy/gemm/" + knob.name(), why);
+    }
+
+    private static List<Knob<?>> concat(List<Knob<?>> a, List<Knob<?>> b) {
+        List<Knob<?>> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     // ---- derived columns, constraints, objectives, charts ----
@@ -731,6 +902,12 @@ public final class SweepFileReader {
      */
     private void singleAxisChecks(AccuracySpec accuracy, List<SweepCase> cases) {
         for (SweepCase c : cases) {
+            c.axis(SweepKnobs.ALLOCATE_KEY).ifPresent(a -> {
+                if (!accuracy.isTop1())
+                    problems.add(a.pointer(), ("allocates per-layer formats by each layer's top-1 drop, measured on "
+                            + "accuracy.model; set accuracy.metric: top1 and accuracy.model (%s), not %s").formatted(
+                            SweepKnobs.MODEL.valid(), accuracy.metric()));
+            });
             c.axis("quantization.weights").ifPresent(a -> {
                 for (Object w : a.values())
                     if (w instanceof IntFormat i && !i.signed())
@@ -740,9 +917,14 @@ public final class SweepFileReader {
             c.axis("quantization.granularity").ifPresent(a -> {
                 for (Object g : a.values())
                     if (((GranularityChoice) g).explicit() instanceof Granularity.PerGroup group && !accuracy.isTop1()
-                            && accuracy.cols() % group.size() != 0)
+                            && !accuracy.isOutput() && accuracy.cols() % group.size() != 0)
                         problems.add(a.pointer(), "group size %d does not divide accuracy.tensor.cols = %d"
                                 .formatted(group.size(), accuracy.cols()));
+                    else if (((GranularityChoice) g).explicit() instanceof Granularity.PerGroup group
+                            && accuracy.isOutput() && !accuracy.gemm().attention() && accuracy.gemm().k() > 0
+                            && accuracy.gemm().k() % group.size() != 0)
+                        problems.add(a.pointer(), "group size %d does not divide accuracy.gemm.k = %d"
+                                .formatted(group.size(), accuracy.gemm().k()));
             });
         }
     }
@@ -821,7 +1003,7 @@ public final class SweepFileReader {
         }
     }
 
-    /** A YAML scalar as a {@link Raw} value; lists and mappings only say what they are. */
+    /** A YAML node as a {@link Raw} value: scalars, and mappings with their keys and values; lists only say so. */
     static Object raw(JsonNode n) {
         if (n.isTextual())
             return n.asText();
@@ -835,7 +1017,12 @@ public final class SweepFileReader {
             return n.asBoolean();
         if (n.isNull())
             return null;
-        return n.isArray() ? List.of() : Map.of();
+        if (n.isObject()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            n.fields().forEachRemaining(e -> m.put(e.getKey(), raw(e.getValue())));
+            return m;
+        }
+        return List.of();
     }
 
     private static String sorted(Set<String> keys) {

@@ -8,23 +8,34 @@ import java.util.Set;
 import org.bitsweep.sim.spec.Knob;
 import org.bitsweep.sim.spec.PeArraySpec;
 import org.bitsweep.sim.spec.TargetKinds;
+import org.bitsweep.sweep.model.GemmKnobs;
 import org.bitsweep.sweep.model.SweepKnobs;
 
 /**
  * The sweep-file schema (v1) as data: every key with its type, default, what is valid and what it means, declared
- * once. Keys that set a value are {@link Knob}s (the target's come from {@link TargetKinds}, the rest from
- * {@link SweepKnobs}); the keys that shape the sweep (zip, cases, derived, constraints, objectives, pareto, outputs,
- * charts) are declared here. The reader checks files against these sets, and docs/sweep-files.md's key table is
- * {@link #markdownTable()} (a test keeps the two equal).
+ * once. Keys that set a value are {@link Knob}s (the target's come from {@link TargetKinds}, accuracy.gemm's from
+ * {@link GemmKnobs}, the rest from {@link SweepKnobs}); the keys that shape the sweep (zip, cases, derived,
+ * constraints, objectives, pareto, outputs, charts) are declared here. The reader checks files against these sets,
+ * and docs/sweep-files.md's key table is {@link #markdownTable()} (a test keeps the two equal).
  */
 public final class SweepSchema {
     public static final Set<String> TOP = Set.of("version", "name", "seed", "workload", "accuracy", "quantization",
             "target", "zip", "cases", "derived", "constraints", "objectives", "pareto", "outputs", "charts");
     /** What a case may set over the top level. */
     public static final Set<String> CASE = Set.of("workload", "quantization", "target", "zip");
-    public static final Set<String> ACCURACY = Set.of("metric", "tensor", "model", "images", "through_pe");
+    public static final Set<String> ACCURACY = Set.of("metric", "tensor", "model", "images", "through_pe", "gemm");
     public static final Set<String> TENSOR = Set.of("distribution", "rows", "cols", "std");
-    public static final Set<String> QUANTIZATION = names(SweepKnobs.QUANTIZATION);
+    /** The keys of {@code accuracy.gemm}, what the output metrics multiply. */
+    public static final Set<String> GEMM = names(GemmKnobs.ALL);
+    public static final Set<String> QUANTIZATION = quantizationKeys();
+    /** The keys of {@code quantization.allocate}. */
+    public static final Set<String> ALLOCATE = names(SweepKnobs.ALLOCATE);
+    /**
+     * Quantization keys that are not {@code simulate} options: per-layer formats are a mapping, and an allocation
+     * measures the accuracy model's layers, which one simulated point has no accuracy model for.
+     */
+    public static final Set<String> SWEEP_ONLY = Set.of("quantization.layers", "quantization.allocate.budget_bits",
+            "quantization.allocate.candidates", "quantization.allocate.metric");
     /** The keys of the workload's mapping form. */
     public static final Set<String> WORKLOAD = workloadKeys();
     public static final Set<String> PARETO = Set.of("group_by", "color_by");
@@ -46,6 +57,13 @@ public final class SweepSchema {
         for (TargetKinds.Kind k : TargetKinds.all())
             k.allKnobs().forEach(knob -> keys.add(knob.name()));
         return keys;
+    }
+
+    private static Set<String> quantizationKeys() {
+        Set<String> s = names(SweepKnobs.QUANTIZATION);
+        s.add(SweepKnobs.LAYER_WEIGHTS.name());
+        s.add("allocate");
+        return s;
     }
 
     private static Set<String> workloadKeys() {
@@ -78,8 +96,16 @@ public final class SweepSchema {
         k.add(knob("accuracy.tensor.", SweepKnobs.TENSOR_ROWS, "integer"));
         k.add(knob("accuracy.tensor.", SweepKnobs.TENSOR_COLS, "integer"));
         k.add(knob("accuracy.tensor.", SweepKnobs.TENSOR_STD, "number"));
+        for (Knob<?> g : GemmKnobs.ALL)
+            k.add(knob("accuracy.gemm.", g, g.type() == Boolean.class ? "boolean" : g.type() == Integer.class
+                    ? "integer" : g.type() == Double.class ? "number" : "string"));
         for (Knob<?> q : SweepKnobs.QUANTIZATION)
             k.add(knob("quantization.", q, "axis"));
+        k.add(new Key("quantization.layers", "mapping, or a list of mappings (an axis)", "none",
+                SweepKnobs.LAYER_WEIGHTS.valid(), SweepKnobs.LAYER_WEIGHTS.help()));
+        k.add(knob("quantization.allocate.", SweepKnobs.BUDGET_BITS, "number axis"));
+        k.add(knob("quantization.allocate.", SweepKnobs.CANDIDATES, "list"));
+        k.add(knob("quantization.allocate.", SweepKnobs.ALLOCATE_METRIC, "string"));
         k.add(knob("target.", TargetKinds.KIND, "string"));
         for (TargetKinds.Kind kind : TargetKinds.all())
             for (Knob<?> t : kind.knobs()) {

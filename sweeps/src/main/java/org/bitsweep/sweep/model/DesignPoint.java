@@ -22,6 +22,7 @@ public record DesignPoint(long id, int caseIndex, WorkloadRun workload, Quantiza
             case "weight_bits" -> quantization.weights().bits();
             case "activation_bits" -> quantization.activations().bits();
             case "group_size" -> quantization.groupSize();
+            case "budget_bits" -> quantization.allocate().map(BitBudget::budgetBits).orElse(Double.NaN);
             case "batch" -> workload.batch();
             case "tokens" -> workload.workload().tokens();
             default -> target.number(name);
@@ -36,6 +37,7 @@ public record DesignPoint(long id, int caseIndex, WorkloadRun workload, Quantiza
             case "activations" -> quantization.activations().name();
             case "granularity" -> quantization.granularity().toString();
             case "kv_cache" -> quantization.kvCache().name();
+            case "layer_weights" -> quantization.layers().written();
             case "layers" -> workload.layers().id();
             default -> {
                 try {

@@ -16,6 +16,7 @@ import org.bitsweep.sim.spec.TargetKinds;
 import org.bitsweep.sim.target.MetricColumn;
 import org.bitsweep.sim.target.TargetResult;
 import org.bitsweep.sweep.model.ResultColumn.Kind;
+import org.bitsweep.workloads.precision.Allocation;
 
 /**
  * The one registry of result columns: every column's name, unit, meaning and how it is read from a point's result,
@@ -81,6 +82,10 @@ public final class ResultColumns {
         c.add(number("activation_bits", "bits per activation code", true));
         c.add(number("group_size", "weights per scale group; 0 when not grouped", true));
         c.add(text("kv_cache", "the KV cache's format"));
+        c.add(text("layer_weights", "quantization.layers: weight formats by layer pattern, PATTERN=FORMAT joined by "
+                + "\";\"; empty when none"));
+        c.add(number("budget_bits", "quantization.allocate's budget: weight storage per weight over the network, "
+                + "scales included; NaN when none", false));
         c.add(text("kind", "the target kind"));
         List<String> seen = new ArrayList<>(List.of("kind"));
         for (String kindId : targetKinds)
@@ -129,7 +134,17 @@ public final class ResultColumns {
     private static List<ResultColumn> metrics(List<String> targetKinds) {
         List<ResultColumn> c = new ArrayList<>();
         c.add(new ResultColumn("weight_bits_per_element", Kind.METRIC, "bits", "storage per weight, counting each "
-                + "group's FP16 scale and any selector (int4 in groups of 128: 4.125)", PointResult::weightBitsPerElement));
+                + "group's FP16 scale and any selector (int4 in groups of 128: 4.125); the trace's first weight layer's",
+                PointResult::weightBitsPerElement));
+        c.add(new ResultColumn("mean_weight_bits", Kind.METRIC, "bits", "storage per weight over all weight layers "
+                + "(each weighted by its weights), scales included: with per-layer formats, what they store on average",
+                PointResult::bitsPerWeight));
+        c.add(new ResultColumn("allocation", Kind.TEXT_METRIC, "", "the weight format quantization.allocate chose "
+                + "for each layer, LAYER=FORMAT joined by \";\"; empty when none",
+                r -> r.allocation().map(ResultColumns::assignment).orElse("")));
+        c.add(new ResultColumn("predicted_drop", Kind.METRIC, "", "quantization.allocate: the chosen formats' summed "
+                + "top-1 drops, each layer measured alone (the allocator's objective); NaN when none",
+                r -> r.allocation().map(Allocation::predictedDrop).orElse(Double.NaN)));
         Map<String, MetricColumn> seen = new LinkedHashMap<>();
         for (String kindId : targetKinds)
             for (MetricColumn m : TargetKinds.of(kindId).metrics()) {
@@ -148,6 +163,14 @@ public final class ResultColumns {
                 r -> r.point().workload().workload().tokens() / r.result().map(TargetResult::seconds)
                         .orElse(Double.NaN)));
         return c;
+    }
+
+    /** An allocation as results write it: {@code LAYER=FORMAT} joined by {@code ;}, in the network's order. */
+    public static String assignment(Allocation a) {
+        StringBuilder b = new StringBuilder();
+        a.formats().forEach((layer, format) -> b.append(b.isEmpty() ? "" : ";").append(layer).append('=')
+                .append(format));
+        return b.toString();
     }
 
     private static double perToken(PointResult r, double total) {

@@ -68,7 +68,9 @@ public final class SweepKnobs {
 
     public static final Knob<String> METRIC = Knob.of("metric", String.class, AccuracySpec.WEIGHT_SQNR_DB, "M",
             "the accuracy axis: weight_sqnr_db, weight_mse, weight_cosine or weight_kl of a synthetic weight tensor; "
-                    + "or top1, a trained model's top-1 accuracy", String.join(", ", AccuracySpec.METRICS),
+                    + "top1, a trained model's top-1 accuracy; or output_sqnr_db, output_mse or output_cosine, the "
+                    + "error of a layer's output Y = X·Wᵀ with weights and activations quantized (accuracy.gemm)",
+            String.join(", ", AccuracySpec.METRICS),
             Parsers.choice("metric", AccuracySpec.METRICS, m -> m), Range.NONE);
     public static final Knob<String> MODEL = Knob.of("model", String.class, null, "M",
             "with top1: the shipped Fashion-MNIST model (docs/workloads.md)", String.join(", ", FashionModels.names()),
@@ -77,8 +79,9 @@ public final class SweepKnobs {
             "with top1: the first this many test images", "1 to " + AccuracySpec.TEST_IMAGES,
             Parsers.integer(1, AccuracySpec.TEST_IMAGES), Range.NONE);
     public static final Knob<Boolean> THROUGH_PE = Knob.of("through_pe", Boolean.class, true, "B",
-            "with top1: every dot product through the point's PE's own arithmetic (accumulator_bits and overflow "
-                    + "included); false: exact integer sums, or FP32 over dequantized values", "true, false",
+            "with top1 or an output metric: every dot product through the point's PE's own arithmetic "
+                    + "(accumulator_bits and overflow included); false: exact integer sums, or FP32 over dequantized "
+                    + "values (top1), exact sums of the dequantized values (output metrics)", "true, false",
             Raw::bool, Range.NONE);
     public static final Knob<String> DISTRIBUTION = Knob.of("distribution", String.class, "gaussian", "D",
             "the synthetic tensor: gaussian, student-t:NU (heavy-tailed) or llm-like (Student-t with a few 20× "
@@ -102,6 +105,42 @@ public final class SweepKnobs {
             "L", "which layers run: all, or linear (projections, LM head and convolutions, without attention)",
             "all, linear", Parsers.choice("layer selection", List.of(LayerSelection.values()), LayerSelection::id),
             LayerSelection::id, Range.NONE);
+
+    public static final Knob<LayerFormats> LAYER_WEIGHTS = new Knob<>("layers", LayerFormats.class, LayerFormats.NONE,
+            "P", "weight formats per layer or layer class by name pattern, e.g. `{\"lm_head\": int8, \"blocks.*.mlp.*\": "
+            + "int4}` (`*` within a dot-separated part, `**` across parts; the most specific pattern wins); the other "
+            + "layers take weights; for top1 (the model's layers) and the simulator's trace (the workload's layers)",
+            "a mapping PATTERN: FORMAT[:GRANULARITY], or a list of such mappings (an axis); every pattern must match "
+                    + "a weight layer", LayerFormats::parse, LayerFormats::plain, Range.NONE);
+    public static final Knob<Double> BUDGET_BITS = Knob.of("budget_bits", Double.class, null, "B",
+            "with quantization.allocate: weight storage per weight over the network, scales included; each value a "
+                    + "point", "a number > 0; a list or a range", Parsers.positive(), Range.REAL);
+    public static final Knob<WeightChoice> CANDIDATES = new Knob<>("candidates", WeightChoice.class, null, "F",
+            "with quantization.allocate: the weight formats a layer may get (granularity: quantization.granularity "
+                    + "unless given)", "a list of two or more FORMAT[:GRANULARITY]",
+            raw -> WeightChoice.parse(Raw.text(raw)), WeightChoice::written, Range.NONE);
+    public static final Knob<String> ALLOCATE_METRIC = Knob.of("metric", String.class, AllocateChoice.TOP1, "M",
+            "with quantization.allocate: each layer's sensitivity, measured alone at each candidate with the others at "
+                    + "weights: its top-1 drop on accuracy.images of accuracy.model (the output metrics have no "
+                    + "per-layer sensitivity yet)", AllocateChoice.TOP1,
+            Parsers.choice("sensitivity metric", List.of(AllocateChoice.TOP1), m -> m), Range.NONE);
+    /** The keys of {@code quantization.allocate}. */
+    public static final List<Knob<?>> ALLOCATE = List.of(BUDGET_BITS, CANDIDATES, ALLOCATE_METRIC);
+    /**
+     * The key of {@code quantization.allocate}'s axis, as zip names it: the budget is what varies, and results write it
+     * as the {@code budget_bits} column.
+     */
+    public static final String ALLOCATE_KEY = "quantization.allocate.budget_bits";
+    /**
+     * {@code quantization.allocate} as one axis, a value per budget (its candidates and metric the same in each): the
+     * reader builds its values from the section's keys, so its own parser only says so.
+     */
+    public static final Knob<AllocateChoice> ALLOCATE_AXIS = new Knob<>("allocate", AllocateChoice.class, null, "A",
+            "HAWQ-V3's per-layer bit allocation: {budget_bits: [...], candidates: [...], metric: top1}",
+            "a mapping of budget_bits, candidates and metric", raw -> {
+                throw new UserInputException("expected a mapping {budget_bits: [...], candidates: [int2, int4, int8], "
+                        + "metric: top1}, got " + Raw.describe(raw));
+            }, AllocateChoice::budgetBits, Range.NONE);
 
     /** The quantization knobs, in file order. */
     public static final List<Knob<?>> QUANTIZATION = List.of(WEIGHTS, ACTIVATIONS, GRANULARITY, KV_CACHE);

@@ -4,19 +4,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.bitsweep.sim.spec.Knob;
 import org.bitsweep.sim.spec.KnobValues;
 import org.bitsweep.sim.spec.TargetKinds;
 import org.bitsweep.sim.spec.TargetSpec;
+import org.bitsweep.sweep.model.AllocateChoice;
 import org.bitsweep.sweep.model.Axis;
 import org.bitsweep.sweep.model.DesignPoint;
 import org.bitsweep.sweep.model.GranularityChoice;
 import org.bitsweep.sweep.model.KvCacheChoice;
+import org.bitsweep.sweep.model.LayerFormats;
 import org.bitsweep.sweep.model.LayerSelection;
+import org.bitsweep.sweep.model.LayerWeights;
 import org.bitsweep.sweep.model.Quantization;
 import org.bitsweep.sweep.model.SweepCase;
+import org.bitsweep.sweep.model.SweepKnobs;
 import org.bitsweep.sweep.model.WorkloadChoice;
 import org.bitsweep.sweep.model.WorkloadRun;
 import org.bitsweep.workloads.format.NumberFormat;
@@ -40,6 +45,9 @@ final class CaseSpace {
     private final Axis<NumberFormat> activations;
     private final Axis<GranularityChoice> granularity;
     private final Axis<KvCacheChoice> kvCache;
+    /** Absent unless the case sets them. */
+    private final Axis<LayerFormats> layerFormats;
+    private final Axis<AllocateChoice> allocate;
     /** Batching and filtering a workload builds its layers anew; each (workload, batch, selection) is built once. */
     private final Map<RunKey, WorkloadRun> runs = new ConcurrentHashMap<>();
     private final List<Axis<?>> targetAxes = new ArrayList<>();
@@ -73,6 +81,8 @@ final class CaseSpace {
         activations = c.requireAxis("quantization.activations").as(NumberFormat.class);
         granularity = c.requireAxis("quantization.granularity").as(GranularityChoice.class);
         kvCache = c.requireAxis("quantization.kv_cache").as(KvCacheChoice.class);
+        layerFormats = c.axis("quantization.layers").map(a -> a.as(LayerFormats.class)).orElse(null);
+        allocate = c.axis(SweepKnobs.ALLOCATE_KEY).map(a -> a.as(AllocateChoice.class)).orElse(null);
         for (Axis<?> a : axes)
             if (a.key().startsWith("target."))
                 targetAxes.add(a);
@@ -106,8 +116,10 @@ final class CaseSpace {
     DesignPoint point(long id, int[] valueIndex) {
         NumberFormat w = value(weights, valueIndex);
         NumberFormat a = value(activations, valueIndex);
-        Quantization q = new Quantization(w, a, value(granularity, valueIndex).resolve(w),
-                value(kvCache, valueIndex).resolve(a));
+        GranularityChoice g = value(granularity, valueIndex);
+        Quantization q = new Quantization(w, a, g.resolve(w), value(kvCache, valueIndex).resolve(a),
+                layerFormats == null ? LayerWeights.NONE : value(layerFormats, valueIndex).resolve(g),
+                allocate == null ? Optional.empty() : Optional.of(value(allocate, valueIndex).resolve(g)));
         KnobValues knobs = new KnobValues();
         for (Axis<?> t : targetAxes)
             put(knobs, t, valueIndex[axisIndex.get(t.key())]);

@@ -11,21 +11,32 @@ import org.bitsweep.pe.PeModel;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.sim.spec.PeArraySpec;
 import org.bitsweep.sweep.file.Problems;
+import org.bitsweep.sweep.file.GemmInputs;
 import org.bitsweep.sweep.model.AccuracySpec;
+import org.bitsweep.sweep.model.Axis;
+import org.bitsweep.sweep.model.BitBudget;
 import org.bitsweep.sweep.model.Constraint;
 import org.bitsweep.sweep.model.DesignPoint;
+import org.bitsweep.sweep.model.GemmSpec;
 import org.bitsweep.sweep.model.GranularityChoice;
+import org.bitsweep.sweep.model.Quantization;
 import org.bitsweep.sweep.model.SweepCase;
+import org.bitsweep.sweep.model.SweepKnobs;
 import org.bitsweep.sweep.model.SweepFile;
+import org.bitsweep.sweep.model.WeightQuantization;
 import org.bitsweep.workloads.UserInputException;
+import org.bitsweep.workloads.eval.GemmQuantization;
 import org.bitsweep.workloads.format.MixtureFormat;
 import org.bitsweep.workloads.format.MxFormat;
 import org.bitsweep.workloads.format.NumberFormat;
 import org.bitsweep.workloads.format.OliveFormat;
 import org.bitsweep.workloads.model.Layer;
 import org.bitsweep.workloads.model.LayerKind;
+import org.bitsweep.workloads.nn.FashionModels;
 import org.bitsweep.workloads.nn.InferenceConfig;
+import org.bitsweep.workloads.nn.Network;
 import org.bitsweep.workloads.quant.Granularity;
+import org.bitsweep.workloads.quant.LayerPatterns;
 import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.trace.OperandFormats;
 
@@ -57,6 +68,7 @@ public final class SpaceChecks {
     /** @throws UserInputException listing every problem, one per line */
     public static void check(DesignSpace space) {
         SpaceChecks c = new SpaceChecks(space);
+        c.checkGemmFiles();
         for (int i = 0; i < space.cases(); i++)
             c.checkCase(i);
         c.problems.throwIfAny();
@@ -68,21 +80,26 @@ public final class SpaceChecks {
         CaseSpace cs = space.caseSpace(caseIndex);
         SweepCase sc = cs.sweepCase;
         AccuracySpec accuracy = sweep.accuracy();
-        List<String> support = new ArrayList<>(List.of("quantization.weights", "quantization.activations"));
+        List<String> support = new ArrayList<>(List.of("quantization.weights", "quantization.activations",
+                "quantization.layers", SweepKnobs.ALLOCATE_KEY));
         cs.point(space.offset(caseIndex), cs.valueIndex(0)).target().supportKnobs()
                 .forEach(k -> support.add("target." + k.name()));
         List<List<String>> checks = new ArrayList<>();
         checks.add(List.of("quantization.weights", "quantization.granularity"));
         checks.add(List.of("quantization.weights", "quantization.granularity", "workload"));
         checks.add(support);
-        checks.add(accuracy.throughPe() ? List.of("quantization.weights", "quantization.granularity",
-                "quantization.activations", "target.pe", "target.accumulator_bits")
-                : List.of("quantization.weights", "quantization.granularity", "quantization.activations"));
+        List<String> measured = new ArrayList<>(List.of("quantization.weights", "quantization.granularity",
+                "quantization.activations", "quantization.kv_cache", "quantization.layers", SweepKnobs.ALLOCATE_KEY));
+        if (accuracy.throughPe())
+            measured.addAll(List.of("target.pe", "target.accumulator_bits"));
+        checks.add(measured);
         List<String> attention = new ArrayList<>(List.of("workload", "workload.layers", "quantization.kv_cache",
                 "quantization.activations"));
         cs.point(space.offset(caseIndex), cs.valueIndex(0)).target().attentionKnobs()
                 .forEach(k -> attention.add("target." + k.name()));
         checks.add(attention);
+        checks.add(List.of("quantization.granularity", "quantization.layers", SweepKnobs.ALLOCATE_KEY, "workload",
+                "workload.layers"));
         List<Map<List<Integer>, DesignPoint>> reps = representatives(caseIndex, checks);
 
         String granularityAt = pointer(sc, "quantization.granularity");
@@ -94,12 +111,22 @@ public final class SpaceChecks {
             }
         for (DesignPoint p : reps.get(1).values())
             groupsDivide(p, granularityAt, caseIndex);
-        for (DesignPoint p : reps.get(2).values())
+        for (DesignPoint p : reps.get(2).values()) {
             p.target().unsupported(p.quantization().formats()).ifPresent(u ->
                     problems.add(pointer(sc, "target." + u.knob().name()), u.message()));
+            List<OperandFormats> perLayer = p.quantization().linearFormats();
+            for (OperandFormats f : perLayer.subList(1, perLayer.size()))
+                p.target().unsupported(f).ifPresent(u -> problems.add(perLayerPointer(sc), "%s: target.%s: %s"
+                        .formatted(f.weight().name(), u.knob().name(), u.message())));
+        }
         if (accuracy.isTop1())
             for (DesignPoint p : reps.get(3).values())
                 top1Runs(p, sc);
+        if (accuracy.isOutput())
+            for (DesignPoint p : reps.get(3).values())
+                outputRuns(p, sc);
+        for (DesignPoint p : reps.get(5).values())
+            perLayerRuns(p, sc);
         // A point whose linear layers the target already refuses is reported once, for that: the attention
         // refusal would repeat the same contradiction.
         for (DesignPoint p : reps.get(4).values())
@@ -108,6 +135,124 @@ public final class SpaceChecks {
                 p.target().unsupportedAttention(p.quantization().formats(),
                         p.quantization().attentionFormats()).ifPresent(u ->
                         problems.add(pointer(sc, "target." + u.knob().name()), u.message()));
+    }
+
+    /** Where a point's per-layer formats are set: quantization.layers or quantization.allocate. */
+    private static String perLayerPointer(SweepCase sc) {
+        return sc.axis("quantization.layers").or(() -> sc.axis(SweepKnobs.ALLOCATE_KEY)).map(Axis::pointer)
+                .orElse(sc.pointer() + "/quantization");
+    }
+
+    /**
+     * Per-layer formats: each quantizes as given; quantization.layers' patterns each match a weight layer of the
+     * workload and, for top1, of the model; an allocation's model has the workload's layers to give formats to.
+     */
+    private void perLayerRuns(DesignPoint p, SweepCase sc) {
+        Quantization q = p.quantization();
+        if (q.layers().isEmpty() && q.allocate().isEmpty())
+            return;
+        String at = perLayerPointer(sc);
+        Map<String, WeightQuantization> weights = q.layers().isEmpty() ? q.allocate().get().candidates()
+                : q.layers().byPattern();
+        for (Map.Entry<String, WeightQuantization> e : weights.entrySet())
+            try {
+                e.getValue().config();
+            } catch (UserInputException x) {
+                problems.add(at, "%s: %s".formatted(e.getKey(), x.getMessage()));
+            }
+        List<String> workloadLayers = p.workload().workload().layers().stream()
+                .filter(l -> l.kind() == LayerKind.WEIGHT).map(Layer::name).toList();
+        AccuracySpec accuracy = sweep.accuracy();
+        List<String> modelLayers = accuracy.isTop1() ? modelLayers(accuracy.model()) : List.of();
+        if (!q.layers().isEmpty()) {
+            try {
+                LayerPatterns.resolve(q.layers().byPattern(), workloadLayers, "workload " + p.workload().spec());
+            } catch (UserInputException x) {
+                problems.add(at, x.getMessage());
+            }
+            if (accuracy.isTop1())
+                try {
+                    LayerPatterns.resolve(q.layers().byPattern(), modelLayers, "accuracy.model " + accuracy.model());
+                } catch (UserInputException x) {
+                    problems.add(at, x.getMessage());
+                }
+            return;
+        }
+        List<String> missing = modelLayers.stream().filter(l -> !workloadLayers.contains(l)).toList();
+        if (!missing.isEmpty())
+            problems.add(at, ("allocates formats to the layers of accuracy.model %s (%s), but workload %s has no layer "
+                    + "%s; its weight layers are: %s; run the model itself (workload: %s)").formatted(accuracy.model(),
+                    String.join(", ", modelLayers), p.workload().spec(), String.join(", ", missing),
+                    String.join(", ", workloadLayers), accuracy.model()));
+    }
+
+    private static List<String> modelLayers(String model) {
+        Network net = FashionModels.architecture(model);
+        return net.weightedLayers().stream().map(i -> net.weighted(i).name()).toList();
+    }
+
+    /**
+     * What an output metric must be able to compute: the activations (queries) and the weights (with attention, the
+     * KV cache) quantized as accuracy.gemm scales them, and, through the PE, its arithmetic over them.
+     */
+    private void outputRuns(DesignPoint p, SweepCase sc) {
+        GemmSpec g = sweep.accuracy().gemm();
+        Quantization q = p.quantization();
+        QuantConfig x;
+        QuantConfig w;
+        try {
+            x = QuantConfig.of(q.activations(), GemmSpec.granularity(g.activationGranularity(), q.activations()))
+                    .withCalibration(g.activationClip());
+        } catch (UserInputException e) {
+            problems.add(pointer(sc, "quantization.activations"), "as accuracy.gemm scales them "
+                    + "(activation_granularity " + g.activationGranularity() + "): " + e.getMessage());
+            return;
+        }
+        try {
+            w = g.attention() ? QuantConfig.of(q.kvCache(), GemmSpec.granularity(g.kvGranularity(), q.kvCache()))
+                    .withCalibration(g.weightClip())
+                    : QuantConfig.of(q.weights(), q.granularity()).withCalibration(g.weightClip());
+        } catch (UserInputException e) {
+            problems.add(pointer(sc, g.attention() ? "quantization.kv_cache" : "quantization.granularity"),
+                    e.getMessage());
+            return;
+        }
+        GemmQuantization gq = GemmQuantization.of(x, w);
+        if (g.decomposition().isPresent())
+            gq = gq.withDecomposition(g.decomposition().get());
+        if (!sweep.accuracy().throughPe() || !(p.target() instanceof PeArraySpec t))
+            return;
+        OperandFormats formats = g.attention() ? q.attentionFormats() : q.formats();
+        PeModel pe = PeCatalog.create(t.pe(), new PeParams(t.accumulatorBitsFor(List.of(formats)), Overflow.WRAP));
+        if (!pe.supports(formats))
+            return;                                         // reported with the simulator's checks
+        try {
+            gq.withArithmetic(pe.macSupplier());
+        } catch (UserInputException e) {
+            problems.add("/accuracy/through_pe", "true, but " + e.getMessage()
+                    + " (through_pe: false measures the output error with exact dot products)");
+        }
+    }
+
+    /** The output metrics' tensor files: each readable, holding the tensors named, and their shapes multiplying. */
+    private void checkGemmFiles() {
+        if (!sweep.accuracy().isOutput())
+            return;
+        GemmSpec g = sweep.accuracy().gemm();
+        if (g.activationFile() == null && g.syntheticB())
+            return;
+        try {
+            GemmInputs.of(g, sweep.seed(), GemmSpec.NAN_ADVICE, key -> key + ":");
+        } catch (UserInputException e) {
+            String message = e.getMessage();
+            String at = "/accuracy/gemm";
+            for (String key : List.of("activation_file", "weight_file", "key_file"))
+                if (message.startsWith(key + ": ")) {
+                    at = "/accuracy/gemm/" + key;
+                    message = message.substring(key.length() + 2);
+                }
+            problems.add(at, message);
+        }
     }
 
     private void groupsDivide(DesignPoint p, String at, int caseIndex) {
@@ -150,18 +295,31 @@ public final class SpaceChecks {
             problems.add(pointer(sc, "quantization.activations"), e.getMessage());
             return;
         }
+        List<InferenceConfig> perLayer = new ArrayList<>();
+        Map<String, WeightQuantization> layers = p.quantization().layers().isEmpty()
+                ? p.quantization().allocate().map(BitBudget::candidates).orElse(Map.of())
+                : p.quantization().layers().byPattern();
+        for (WeightQuantization w : layers.values())
+            try {
+                perLayer.add(InferenceConfig.of(w.config(), QuantConfig.of(a, Granularity.TENSOR)));
+            } catch (UserInputException e) {
+                // reported with the per-layer checks
+            }
         if (!sweep.accuracy().throughPe() || !(p.target() instanceof PeArraySpec t))
             return;
         PeModel pe = PeCatalog.create(t.pe(), new PeParams(t.accumulatorBitsFor(List.of(p.quantization().formats())),
                 Overflow.WRAP));
         if (!pe.supports(p.quantization().formats()))
             return;                                         // reported with the simulator's checks
-        try {
-            config.withArithmetic(pe.macSupplier());
-        } catch (UserInputException e) {
-            problems.add("/accuracy/through_pe", "true, but " + e.getMessage()
-                    + " (through_pe: false measures top1 with reference dot products)");
-        }
+        perLayer.add(0, config);
+        for (InferenceConfig c : perLayer)
+            try {
+                c.withArithmetic(pe.macSupplier());
+            } catch (UserInputException e) {
+                problems.add("/accuracy/through_pe", "true, but " + e.getMessage()
+                        + " (through_pe: false measures top1 with reference dot products)");
+                return;
+            }
     }
 
     private static String pointer(SweepCase sc, String key) {

@@ -41,8 +41,12 @@ class SweepSchemaTest {
             String key = k.key();
             if (key.startsWith("target."))
                 assertThat(SweepSchema.targetKeys()).contains(key.substring("target.".length()));
+            else if (key.startsWith("quantization.allocate."))
+                assertThat(SweepSchema.ALLOCATE).contains(key.substring("quantization.allocate.".length()));
             else if (key.startsWith("quantization."))
                 assertThat(SweepSchema.QUANTIZATION).contains(key.substring("quantization.".length()));
+            else if (key.startsWith("accuracy.gemm."))
+                assertThat(SweepSchema.GEMM).contains(key.substring("accuracy.gemm.".length()));
             else if (!key.contains("."))
                 assertThat(SweepSchema.TOP).contains(key);
         }

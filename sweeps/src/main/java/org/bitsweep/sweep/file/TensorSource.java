@@ -1,4 +1,4 @@
-package org.bitsweep.sweep.cli;
+package org.bitsweep.sweep.file;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,13 +11,17 @@ import org.bitsweep.workloads.tensor.SyntheticTensors;
 import org.bitsweep.workloads.tensor.Tensor;
 
 /**
- * Where {@code bitsweep quantize} gets its tensor: a user's file (.npy, or .safetensors with an optional
- * {@code :TENSOR}), or a seeded synthetic one. Non-finite values are handled by the chosen policy before a
- * {@link Tensor} (which holds finite values only) is built.
+ * Where a measurement gets a tensor: a user's file (.npy, or .safetensors with an optional {@code :TENSOR}), or a
+ * seeded synthetic one; what {@code bitsweep quantize} and {@code output-error} read, and a sweep's output metrics.
+ * Non-finite values are handled by the chosen policy before a {@link Tensor} (which holds finite values only) is
+ * built.
  */
-final class TensorSource {
+public final class TensorSource {
+    /** How the command line says to change the NaN policy. */
+    public static final String NAN_OPTIONS = "choose --nan zero or --nan skip";
+
     /** What to do with NaN and ±∞ in an input tensor. */
-    enum NanPolicy {
+    public enum NanPolicy {
         /** Stop with an error naming the first one. */
         ERROR,
         /** Replace them with 0 before quantizing and measuring. */
@@ -27,13 +31,18 @@ final class TensorSource {
     }
 
     /** The tensor, and which elements were not finite in the input (null when all were). */
-    record Loaded(Tensor tensor, boolean[] nonFinite, boolean synthetic, String description) {
+    public record Loaded(Tensor tensor, boolean[] nonFinite, boolean synthetic, String description) {
     }
 
     private TensorSource() {
     }
 
-    static Loaded file(String spec, int[] reshape, NanPolicy policy) {
+    public static Loaded file(String spec, int[] reshape, NanPolicy policy) {
+        return file(spec, reshape, policy, NAN_OPTIONS);
+    }
+
+    /** @param nanAdvice how the user changes the NaN policy, for the message when a value is not finite */
+    public static Loaded file(String spec, int[] reshape, NanPolicy policy, String nanAdvice) {
         String file = spec;
         String tensorName = null;
         int colon = spec.lastIndexOf(':');
@@ -61,11 +70,11 @@ final class TensorSource {
             rows = reshape[0];
             cols = reshape[1];
         }
-        return finite(file, data.name(), rows, cols, data.data(), policy,
+        return finite(file, data.name(), rows, cols, data.data(), policy, nanAdvice,
                 "%s (%s, %s)".formatted(data.name(), file, data.shapeString()));
     }
 
-    static Loaded synthetic(String spec, int[] shape, double std, long seed) {
+    public static Loaded synthetic(String spec, int[] shape, double std, long seed) {
         if (shape == null)
             throw new UserInputException("--synthetic needs --shape ROWS,COLS, e.g. --shape 4096,4096");
         if (!(std > 0) || Double.isInfinite(std))
@@ -98,7 +107,7 @@ final class TensorSource {
     /** The most values one tensor holds: a Java array's limit. */
     static final long MAX_VALUES = Integer.MAX_VALUE - 8;
 
-    static int[] parseShape(String text) {
+    public static int[] parseShape(String text) {
         String[] parts = text.split(",");
         try {
             if (parts.length == 2) {
@@ -119,7 +128,7 @@ final class TensorSource {
     }
 
     private static Loaded finite(String file, String name, int rows, int cols, float[] values, NanPolicy policy,
-                                 String description) {
+                                 String nanAdvice, String description) {
         boolean[] nonFinite = null;
         int count = 0;
         int first = -1;
@@ -132,8 +141,8 @@ final class TensorSource {
         if (count > 0) {
             if (policy == NanPolicy.ERROR)
                 throw new UserInputException(("%s: tensor %s has %d NaN or infinite values (the first, %s, at index %d: "
-                        + "row %d, col %d); choose --nan zero or --nan skip").formatted(file, name, count,
-                        values[first], first, first / cols, first % cols));
+                        + "row %d, col %d); %s").formatted(file, name, count, values[first], first, first / cols,
+                        first % cols, nanAdvice));
             values = values.clone();
             nonFinite = new boolean[values.length];
             for (int i = 0; i < values.length; i++)
