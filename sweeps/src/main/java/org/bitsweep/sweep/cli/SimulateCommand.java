@@ -306,6 +306,8 @@ final class SimulateCommand implements Callable<Integer> {
         m.put("bound", l.bound().id());
         m.put("macs", l.macs());
         m.put("dram_bytes", l.dramBytes());
+        // What ran the layer: with several dataflows allowed, or an attention unit, the JSON must say which.
+        m.put("unit", l.unit());
         Mapping p = l.mapping();
         Map<String, Object> mapping = new LinkedHashMap<>();
         mapping.put("loop_order", p.order().toString());

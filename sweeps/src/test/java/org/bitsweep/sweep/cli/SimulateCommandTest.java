@@ -102,6 +102,26 @@ class SimulateCommandTest {
     }
 
     @Test
+    void eachLayerInJsonNamesTheUnitThatRanIt() throws Exception {
+        // W4A16 bitmod with an fp16 KV cache: no accumulator width lets the PE take fp16 × fp16, so attention: auto
+        // builds an fp16 unit and the two attention GEMMs of each block (qk, av) run there; the linear layers run on
+        // the array's one dataflow, dp.
+        JsonNode j = json("llama-2-7b:decode", "--pe", "bitmod", "--weights", "bitmod4:group:128", "--activations",
+                "fp16", "--array", "64x16", "--dataflow", "dp");
+        long onUnit = 0;
+        for (JsonNode l : j.get("layers")) {
+            boolean attention = l.get("name").asText().endsWith(".qk") || l.get("name").asText().endsWith(".av");
+            assertThat(l.get("unit").asText()).as(l.get("name").asText())
+                    .isEqualTo(attention ? "attention_unit" : "dp");
+            onUnit += attention ? 1 : 0;
+        }
+        assertThat(onUnit).isEqualTo(2 * 32);
+        // With every dataflow allowed, each layer names one of the four.
+        for (JsonNode l : json("gemm:64x4096x4096", "--dataflow", "auto").get("layers"))
+            assertThat(l.get("unit").asText()).isIn("os", "ws", "is", "dp");
+    }
+
+    @Test
     void decodeAtBatchOneIsMemoryBound() throws Exception {
         assertThat(json("llama-2-7b:decode", "--dram-gbps", "8").get("bound").asText()).isEqualTo("memory");
     }
