@@ -407,8 +407,15 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
         Fitted fit() {
             List<OperandFormats> all = new java.util.ArrayList<>(linear);
             attentionFormats.stream().filter(f -> !all.contains(f)).forEach(all::add);
-            if (attention == AttentionPlacement.ARRAY)
-                return new Fitted(accumulatorBitsFor(pe, accumulatorBits, all), true);
+            if (attention == AttentionPlacement.ARRAY) {
+                int bits = accumulatorBitsFor(pe, accumulatorBits, all);
+                // When no width runs every layer, auto sizes the accumulator for the linear layers, so that the
+                // refusal names the attention layer no width runs, not a linear layer a wider accumulator would run.
+                if (accumulatorBits.isEmpty()
+                        && !all.stream().allMatch(PeCatalog.create(pe, new PeParams(bits, overflow))::supports))
+                    bits = accumulatorBitsFor(pe, accumulatorBits, linear);
+                return new Fitted(bits, true);
+            }
             if (attention == AttentionPlacement.AUTO) {
                 int bits = accumulatorBitsFor(pe, accumulatorBits, all);
                 PeModel model = PeCatalog.create(pe, new PeParams(bits, overflow));

@@ -122,6 +122,17 @@ class SimulateCommandTest {
     }
 
     @Test
+    void attentionNothingRunsIsRefusedBeforeRunningNamingTheAttentionOption() {
+        // shift-add takes int4 × fp16 but not the fp16 KV cache as a weight; --attention array leaves nothing else
+        // to run attention, so simulate refuses as a sweep file's check does, naming --attention, before any layer.
+        BitSweepCliTest.Run r = simulate(args("llama-2-7b:decode", "--pe", "shift-add", "--activations", "fp16",
+                "--attention", "array").toArray(String[]::new));
+        assertThat(r.code()).isEqualTo(Main.USER_ERROR);
+        assertThat(r.err()).startsWith("bitsweep: --attention: attention_score and attention_value layers on the PE "
+                + "array: ").doesNotContain("q_proj");
+    }
+
+    @Test
     void decodeAtBatchOneIsMemoryBound() throws Exception {
         assertThat(json("llama-2-7b:decode", "--dram-gbps", "8").get("bound").asText()).isEqualTo("memory");
     }
