@@ -140,7 +140,8 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
     public static final Knob<AttentionPlacement> ATTENTION = new Knob<>("attention", AttentionPlacement.class,
             AttentionPlacement.AUTO, "U",
             "where attention (Q·Kᵀ, P·V against the KV cache) runs: on the PE array, on an fp16 or int8 attention unit, "
-                    + "or auto: the array when its PE runs the KV cache's formats, else an fp16 unit",
+                    + "or auto: the array when some accumulator width (accumulator_bits, or auto's) lets its PE run "
+                    + "every layer, the KV cache's formats included, else an fp16 unit",
             "auto, array, fp16, int8", Parsers.choice("attention placement", AttentionPlacement.ALL,
                     AttentionPlacement::id), AttentionPlacement::id, Range.NONE);
     public static final Knob<Integer> ATTENTION_LANES = Knob.of("attention_lanes", Integer.class, 256, "N",

@@ -129,7 +129,9 @@ class SimulateCommandTest {
                 "--attention", "array").toArray(String[]::new));
         assertThat(r.code()).isEqualTo(Main.USER_ERROR);
         assertThat(r.err()).startsWith("bitsweep: --attention: attention_score and attention_value layers on the PE "
-                + "array: ").doesNotContain("q_proj");
+                + "array: ").doesNotContain("q_proj")
+                // The advice in command-line words: the KV cache's format is --kv-cache, not quantization.kv_cache.
+                .contains("(--kv-cache)").doesNotContain("quantization.");
     }
 
     @Test
