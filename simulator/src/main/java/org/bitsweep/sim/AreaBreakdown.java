@@ -59,8 +59,8 @@ public record AreaBreakdown(double peArrayUm2, double buffersUm2, double dequant
             return List.of();
         return java.util.Arrays.stream(Operand.values()).map(o -> {
             Buffer b = buffers.of(o);
-            return ("%s buffer (%d bytes, %d bank%s): Horowitz's SRAM figures have no area or leakage (sram: cacti-hp "
-                    + "prices both)").formatted(o.bufferName(), b.bytes(), b.banks(), b.banks() == 1 ? "" : "s");
+            return ("%s buffer (%d bytes, %d bank%s): Horowitz's SRAM figures have no area or leakage (sram: cacti-lstp "
+                    + "or cacti-hp prices both)").formatted(o.bufferName(), b.bytes(), b.banks(), b.banks() == 1 ? "" : "s");
         }).toList();
     }
 }

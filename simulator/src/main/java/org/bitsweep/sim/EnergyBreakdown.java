@@ -7,7 +7,7 @@ import org.bitsweep.sim.array.Operand;
 
 /**
  * Energy by where it is spent, in pJ; every entry is priced from a cost-model entry ({@link SimResult#sources()}
- * names them). SRAM buffers are not leaking here: no sourced SRAM leakage exists in cost-models.
+ * names them). The buffers leak where their pricing has leakage (CACTI), not under Horowitz's figures.
  *
  * @param macPj                 the PEs' arithmetic: multipliers, adders, shifters, multiplexers, per MAC
  * @param registerPj            the PEs' registers: accumulators and the operand registers that move data across

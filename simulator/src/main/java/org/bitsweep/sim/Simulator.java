@@ -42,8 +42,9 @@ import org.bitsweep.workloads.trace.OperandFormats;
  * <p>Per layer: the PE's cycles per MAC set the stream of each fold and the dataflow sets the folds, which gives the
  * stall-free compute cycles (stretched if a buffer's port is narrower than the array's demand); the mapper picks
  * tiles and a loop order and so the DRAM traffic, and the cycles the array waits on it; energy is the PE's activity
- * per MAC, the buffers' reads and writes, DRAM bits, and the PE array's leakage over the layer's time, each priced
- * by the cost model.
+ * per MAC, the buffers' reads and writes, DRAM bits, and the leakage of everything built (PEs, dequantizers,
+ * buffers where priced, attention unit) over the layer's time, each priced by the cost model. Attention layers run on
+ * the attention unit when the accelerator has one.
  */
 public final class Simulator {
     private Simulator() {

@@ -8,9 +8,10 @@ import org.bitsweep.sim.attention.AttentionUnit;
 
 /**
  * Where a PE array's accelerator runs attention (Q·Kᵀ and P·V against the KV cache): on the PE array itself, on an
- * fp16 or int8 attention unit beside it, or {@code auto}: on the array when its PE runs the KV cache's and the
- * activations' formats, else on an fp16 unit (the weight-specialised PEs of BitMoD, ANT, OliVe and MixPE take integer
- * or lookup weights, not an fp16 KV cache).
+ * fp16 or int8 attention unit beside it, or {@code auto}: on the array when some accumulator width (the given one,
+ * or auto's) lets its PE run every layer, the KV cache's and the activations' formats included, else on an fp16
+ * unit (the weight-specialised PEs of BitMoD, ANT, OliVe and MixPE take integer or lookup weights, not an fp16 KV
+ * cache).
  */
 public enum AttentionPlacement {
     AUTO, ARRAY, FP16, INT8;

@@ -140,7 +140,8 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
     public static final Knob<AttentionPlacement> ATTENTION = new Knob<>("attention", AttentionPlacement.class,
             AttentionPlacement.AUTO, "U",
             "where attention (Q·Kᵀ, P·V against the KV cache) runs: on the PE array, on an fp16 or int8 attention unit, "
-                    + "or auto: the array when its PE runs the KV cache's formats, else an fp16 unit",
+                    + "or auto: the array when some accumulator width (accumulator_bits, or auto's) lets its PE run "
+                    + "every layer, the KV cache's formats included, else an fp16 unit",
             "auto, array, fp16, int8", Parsers.choice("attention placement", AttentionPlacement.ALL,
                     AttentionPlacement::id), AttentionPlacement::id, Range.NONE);
     public static final Knob<Integer> ATTENTION_LANES = Knob.of("attention_lanes", Integer.class, 256, "N",
@@ -433,8 +434,15 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
         Fitted fit() {
             List<OperandFormats> all = new java.util.ArrayList<>(linear);
             attentionFormats.stream().filter(f -> !all.contains(f)).forEach(all::add);
-            if (attention == AttentionPlacement.ARRAY)
-                return new Fitted(accumulatorBitsFor(pe, accumulatorBits, all), true);
+            if (attention == AttentionPlacement.ARRAY) {
+                int bits = accumulatorBitsFor(pe, accumulatorBits, all);
+                // When no width runs every layer, auto sizes the accumulator for the linear layers, so that the
+                // refusal names the attention layer no width runs, not a linear layer a wider accumulator would run.
+                if (accumulatorBits.isEmpty()
+                        && !all.stream().allMatch(PeCatalog.create(pe, new PeParams(bits, overflow))::supports))
+                    bits = accumulatorBitsFor(pe, accumulatorBits, linear);
+                return new Fitted(bits, true);
+            }
             if (attention == AttentionPlacement.AUTO) {
                 int bits = accumulatorBitsFor(pe, accumulatorBits, all);
                 PeModel model = PeCatalog.create(pe, new PeParams(bits, overflow));

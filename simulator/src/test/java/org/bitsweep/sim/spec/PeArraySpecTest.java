@@ -66,6 +66,25 @@ class PeArraySpecTest {
     }
 
     /**
+     * MixPE's W4A16 with attention forced onto the array: shift-add runs int4 × fp16 with a 44-bit accumulator (its
+     * refusal at 32 bits says a product needs 44), but no width lets it take the fp16 KV cache as its
+     * weight operand. Auto then sizes the accumulator for the linear layers, so the refusal names the attention layer
+     * (blocks.0.attn.qk, the first of the trace's attention GEMMs), not q_proj, which 44 bits run.
+     */
+    @Test
+    void attentionNoWidthRunsIsRefusedAtTheAttentionLayerNotAtALinearOne() {
+        Trace decode = Trace.of(WorkloadSpecs.resolve("llama-2-7b:decode", Path.of(".")),
+                OperandFormats.of(IntFormat.signed(4), org.bitsweep.workloads.format.Formats.parse("fp16")),
+                org.bitsweep.workloads.format.Formats.parse("fp16"), Granularity.group(128));
+        PeArraySpec spec = PeArraySpec.from(new KnobValues().put(PeArraySpec.PE, "shift-add")
+                .put(PeArraySpec.ATTENTION, AttentionPlacement.ARRAY));
+        assertThat(spec.accumulatorBitsOn(decode.layers())).isEqualTo(44);
+        assertThatThrownBy(() -> spec.run(decode.layers())).isInstanceOf(Infeasible.class)
+                .hasMessageStartingWith("layer blocks.0.attn.qk: ")
+                .extracting(e -> ((Infeasible) e).category()).isEqualTo(Infeasible.FORMAT_REFUSED);
+    }
+
+    /**
      * The prefill of the LLM-modelling issue: LLaMA-2-7B over a 512-token prompt, int8 on a 64×64 int-mac array with
      * 256 KiB buffers. Mapped for the fewest cycles, 8× the DRAM bandwidth buys mappings that re-fetch operands: a
      * little faster, far more traffic and energy. Mapped for energy, or for energy × delay, it never costs energy.

@@ -43,19 +43,21 @@ final class KnobOptions {
         return text == null ? k.defaultValue() : k.parseOption(text);
     }
 
-    private static final Pattern SNAKE = Pattern.compile("\\b([a-z]+(?:_[a-z0-9]+)+)\\b");
+    /** A knob's name, with the sweep-file section a message may put before it (quantization.kv_cache). */
+    private static final Pattern SNAKE = Pattern.compile("\\b((?:target|quantization|workload)\\.)?([a-z]+(?:_[a-z0-9]+)+)\\b");
 
     /**
      * A message in sweep-file words turned into command-line words: each knob name it quotes
-     * ({@code accumulator_bits}) becomes its option ({@code --accumulator-bits}).
+     * ({@code accumulator_bits}, or {@code quantization.kv_cache} with its section) becomes its option
+     * ({@code --accumulator-bits}, {@code --kv-cache}).
      */
     static UserInputException inOptionTerms(UserInputException e, List<Knob<?>> knobs) {
         Matcher m = SNAKE.matcher(e.getMessage());
         StringBuilder b = new StringBuilder();
         while (m.find()) {
-            String name = m.group(1);
+            String name = m.group(2);
             boolean knob = knobs.stream().anyMatch(k -> k.name().equals(name));
-            m.appendReplacement(b, Matcher.quoteReplacement(knob ? "--" + name.replace('_', '-') : name));
+            m.appendReplacement(b, Matcher.quoteReplacement(knob ? "--" + name.replace('_', '-') : m.group()));
         }
         m.appendTail(b);
         return new UserInputException(b.toString(), e);

@@ -130,6 +130,13 @@ final class SimulateCommand implements Callable<Integer> {
         point.target().unsupported(point.quantization().formats()).ifPresent(u -> {
             throw KnobOptions.inOptionTerms(new UserInputException(u.knob().option() + ": " + u.message()), knobs());
         });
+        // And attention, as a sweep checks it (SpaceChecks): where the target puts it, something must run it.
+        if (point.workload().workload().layers().stream().anyMatch(l -> l.layerClass().isAttention()))
+            point.target().unsupportedAttention(point.quantization().formats(), point.quantization().attentionFormats())
+                    .ifPresent(u -> {
+                        throw KnobOptions.inOptionTerms(new UserInputException(u.knob().option() + ": "
+                                + u.message()), knobs());
+                    });
         Trace trace = Trace.of(point.workload().workload(), point.quantization().formats(),
                 point.quantization().kvCache(), point.quantization().granularity());
         TargetResult r;
@@ -308,6 +315,8 @@ final class SimulateCommand implements Callable<Integer> {
         m.put("bound", l.bound().id());
         m.put("macs", l.macs());
         m.put("dram_bytes", l.dramBytes());
+        // What ran the layer: with several dataflows allowed, or an attention unit, the JSON must say which.
+        m.put("unit", l.unit());
         Mapping p = l.mapping();
         Map<String, Object> mapping = new LinkedHashMap<>();
         mapping.put("loop_order", p.order().toString());

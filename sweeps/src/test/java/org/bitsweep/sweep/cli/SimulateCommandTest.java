@@ -102,6 +102,39 @@ class SimulateCommandTest {
     }
 
     @Test
+    void eachLayerInJsonNamesTheUnitThatRanIt() throws Exception {
+        // W4A16 bitmod with an fp16 KV cache: no accumulator width lets the PE take fp16 × fp16, so attention: auto
+        // builds an fp16 unit and the two attention GEMMs of each block (qk, av) run there; the linear layers run on
+        // the array's one dataflow, dp.
+        JsonNode j = json("llama-2-7b:decode", "--pe", "bitmod", "--weights", "bitmod4:group:128", "--activations",
+                "fp16", "--array", "64x16", "--dataflow", "dp");
+        long onUnit = 0;
+        for (JsonNode l : j.get("layers")) {
+            boolean attention = l.get("name").asText().endsWith(".qk") || l.get("name").asText().endsWith(".av");
+            assertThat(l.get("unit").asText()).as(l.get("name").asText())
+                    .isEqualTo(attention ? "attention_unit" : "dp");
+            onUnit += attention ? 1 : 0;
+        }
+        assertThat(onUnit).isEqualTo(2 * 32);
+        // With every dataflow allowed, each layer names one of the four.
+        for (JsonNode l : json("gemm:64x4096x4096", "--dataflow", "auto").get("layers"))
+            assertThat(l.get("unit").asText()).isIn("os", "ws", "is", "dp");
+    }
+
+    @Test
+    void attentionNothingRunsIsRefusedBeforeRunningNamingTheAttentionOption() {
+        // shift-add takes int4 × fp16 but not the fp16 KV cache as a weight; --attention array leaves nothing else
+        // to run attention, so simulate refuses as a sweep file's check does, naming --attention, before any layer.
+        BitSweepCliTest.Run r = simulate(args("llama-2-7b:decode", "--pe", "shift-add", "--activations", "fp16",
+                "--attention", "array").toArray(String[]::new));
+        assertThat(r.code()).isEqualTo(Main.USER_ERROR);
+        assertThat(r.err()).startsWith("bitsweep: --attention: attention_score and attention_value layers on the PE "
+                + "array: ").doesNotContain("q_proj")
+                // The advice in command-line words: the KV cache's format is --kv-cache, not quantization.kv_cache.
+                .contains("(--kv-cache)").doesNotContain("quantization.");
+    }
+
+    @Test
     void decodeAtBatchOneIsMemoryBound() throws Exception {
         assertThat(json("llama-2-7b:decode", "--dram-gbps", "8").get("bound").asText()).isEqualTo("memory");
     }
