@@ -202,8 +202,12 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
                     s -> s.energy().activationSramPj()),
             metric("energy_output_sram_pj", "output buffer reads and writes", false, s -> s.energy().outputSramPj()),
             metric("energy_dram_pj", "DRAM traffic", false, s -> s.energy().dramPj()),
-            metric("energy_leakage_pj", "the PE array's leakage over the run", false, s -> s.energy().leakagePj()),
-            metric("area_um2", "PE array area (buffers are not priced)", false, SimResult::areaUm2),
+            metric("energy_leakage_pj", "the leakage over the run of everything built: the PE array, the buffers "
+                    + "where priced, the dequantizers and the attention unit", false, s -> s.energy().leakagePj()),
+            metric("energy_attention_unit_pj", "the attention unit's arithmetic and registers (0 where attention "
+                    + "runs on the PE array)", false, s -> s.energy().attentionUnitPj()),
+            metric("area_um2", "area of everything built: the PE array, the buffers where priced, the "
+                    + "dequantizers and the attention unit", false, SimResult::areaUm2),
             metric("utilization", "useful PE-cycles over available PE-cycles", false, SimResult::utilization));
 
     private static MetricColumn metric(String name, String meaning, boolean integral,
