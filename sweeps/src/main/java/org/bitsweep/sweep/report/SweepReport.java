@@ -71,7 +71,7 @@ public final class SweepReport {
     /** Exact hypervolume costs about front^(objectives−1): past this front size it is not computed. */
     private static final int MAX_HYPERVOLUME_POINTS = 5_000;
     static final List<String> BREAKDOWN_LABELS = List.of("MACs", "PE registers", "weight buffer", "activation buffer",
-            "output buffer", "DRAM", "leakage");
+            "output buffer", "DRAM", "leakage", "attention unit");
 
     /** What was found and written. A hypervolume is NaN where the front was too large to compute it exactly. */
     public record Summary(long rows, long feasible, Map<String, Integer> frontSizes, Map<String, Double> hypervolumes,
