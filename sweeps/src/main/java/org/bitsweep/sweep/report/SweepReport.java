@@ -563,7 +563,7 @@ public final class SweepReport {
             return accuracyLabel(sweep);
         return switch (column) {
             case "energy_pj" -> "energy per run of the workload (%s)".formatted(unit.symbol());
-            case "area_um2" -> "PE array area (%s)".formatted(unit.symbol());
+            case "area_um2" -> "area (%s)".formatted(unit.symbol());
             case "seconds" -> "time per run of the workload (%s)".formatted(unit.symbol());
             default -> unit.symbol().isEmpty() ? column : "%s (%s)".formatted(column, unit.symbol());
         };
