@@ -29,13 +29,45 @@ def design_of(row):
     return pe
 
 
-def read_ours(path):
+def read_ours(path, node=None, dram=None):
+    """Our rows by (design, task, model), those at one node and DRAM technology where the sweep has several."""
     table = {}
     with open(path) as f:
         for row in csv.DictReader(f):
+            if (node and row["node"] != node) or (dram and row["dram"] != dram):
+                continue
             model, task = row["workload"].split(":")[:2]
             table[(design_of(row), task, model)] = row
     return table
+
+
+def task_energy(table, design, model, task):
+    """Energy of one task, as task_cycles counts it."""
+    prefill = float(table[(design, "prefill", model)]["energy_pj"])
+    if task == "prefill":
+        return prefill
+    return prefill + GENERATED_TOKENS * float(table[(design, "decode", model)]["energy_pj"])
+
+
+def further(path):
+    """The step further: BitMoD's mean speedup and energy saving over ANT and OliVe per node and DRAM."""
+    with open(path) as f:
+        combos = sorted({(r["node"], r["dram"]) for r in csv.DictReader(f)}, key=lambda c: (c[0] != "45nm", c))
+    print("| node | DRAM | BitMoD speedup over ANT | over OliVe | over FP16 | BitMoD energy saving over ANT "
+          "| over OliVe | over FP16 | BitMoD decode energy per token (mJ, Llama-2-7B) | its DRAM share |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for node, dram in combos:
+        t = read_ours(path, node, dram)
+        cells = []
+        for metric in (task_cycles, task_energy):
+            for base in ("ant", "olive", "fp16"):
+                v = [metric(t, base, m, task) / metric(t, "bitmod", m, task)
+                     for task in ("prefill", "generative") for m in MODELS]
+                cells.append(f"{sum(v) / len(v):.2f}")
+        d = t[("bitmod", "decode", "llama-2-7b")]
+        e = float(d["energy_pj"])
+        print(f"| {node} | {dram} | " + " | ".join(cells)
+              + f" | {e / 1e9:,.1f} | {float(d['energy_dram_pj']) / e:.0%} |")
 
 
 def read_theirs(path, version):
@@ -64,8 +96,14 @@ def main():
     p.add_argument("--theirs", default=os.path.join(HERE, "bitmod-sim-reference.csv"))
     p.add_argument("--version", default="e445a5f", help="their simulator's commit: e445a5f or 58d7bdb")
     p.add_argument("--energy", action="store_true", help="also the energy table")
+    p.add_argument("--node", help="our rows at this node only (bitmod.yaml has 45nm and 7nm)")
+    p.add_argument("--dram", help="our rows with this DRAM only (bitmod.yaml has ddr3-horowitz and hbm3)")
+    p.add_argument("--further", action="store_true", help="only the table of the step further (bitmod.yaml)")
     a = p.parse_args()
-    ours, theirs = read_ours(a.ours), read_theirs(a.theirs, a.version)
+    if a.further:
+        further(a.ours)
+        return
+    ours, theirs = read_ours(a.ours, a.node, a.dram), read_theirs(a.theirs, a.version)
 
     print("| design | task | model | theirs (cycles) | ours (cycles) | ours / theirs |")
     print("|---|---|---|---|---|---|")
