@@ -118,7 +118,7 @@ def main():
     print()
     print("| BitMoD over | task | " + " | ".join(MODELS) + " | mean |")
     print("|---|---|" + "---|" * (len(MODELS) + 1))
-    for base in ("ant", "olive"):
+    for base in ("ant", "olive", "fp16"):
         for name, table in (("theirs", theirs), ("ours", ours)):
             values, mean = speedups(table, base)
             for task in ("prefill", "generative"):
