@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Sets BitSweep's rows beside BitMoD's own simulator's, per accelerator, task and model, with the ratio (ours over
-theirs), and the averaged speedups of BitMoD over ANT and OliVe; prints Markdown tables for docs/studies/bitmod.md.
+theirs), and the averaged speedups of BitMoD over ANT, OliVe and FP16; prints Markdown tables for docs/studies/bitmod.md.
 
   python3 examples/studies/bitmod_compare.py --ours runs/bitmod-sim/results.csv \
       [--theirs examples/studies/bitmod-sim-reference.csv] [--version e445a5f] [--energy]
+  python3 examples/studies/bitmod_compare.py --ours runs/bitmod/results.csv --node 45nm --dram ddr3-horowitz
+  python3 examples/studies/bitmod_compare.py --ours runs/bitmod/results.csv --further   # per node and DRAM
 
 --theirs is what examples/studies/bitmod_sim_reference.py computed from their code (the CSV in this folder holds
 both versions of their simulator: e445a5f, the 2025 rewrite, and 58d7bdb, the version behind the paper's Fig. 7).
