@@ -7,7 +7,7 @@ import org.bitsweep.workloads.Checks;
 import org.bitsweep.workloads.UserInputException;
 
 /**
- * A decoder-only transformer language model (LLaMA, Mistral, OPT). Field names follow Hugging Face's config.json so a
+ * A decoder-only transformer language model (LLaMA, Mistral, OPT, Phi-2, Yi). Field names follow Hugging Face's config.json so a
  * file can be checked against the original by eye.
  *
  * @param gatedMlp            SwiGLU (gate, up, down) rather than two plain projections (fc1, fc2)
@@ -15,11 +15,15 @@ import org.bitsweep.workloads.UserInputException;
  * @param bias                every linear layer has a bias (OPT)
  * @param tieWordEmbeddings   the LM head reuses the token embedding (OPT)
  * @param learnedPositions    rows of a learned position embedding (OPT: 2048 + 2); 0 for rotary embeddings
+ * @param parallelBlock       attention and the MLP both read one norm's output, so a block has one norm, not two
+ *                            (Phi-2); the GEMMs are the same
+ * @param lmHeadBias          the LM head has a bias (Phi-2)
  */
 public record DecoderSpec(String name, String source, int hiddenSize, int intermediateSize, int numHiddenLayers,
                           int numAttentionHeads, int numKeyValueHeads, int vocabSize, boolean gatedMlp,
                           boolean layerNorm, boolean bias, boolean tieWordEmbeddings, int learnedPositions,
-                          long publishedParams, String publishedSource) implements ModelSpec {
+                          boolean parallelBlock, boolean lmHeadBias, long publishedParams, String publishedSource)
+        implements ModelSpec {
     /** The context a decode step attends to when the workload name gives none. */
     public static final int DEFAULT_DECODE_CONTEXT = 2048;
 
@@ -115,8 +119,9 @@ public record DecoderSpec(String name, String source, int hiddenSize, int interm
         long h = hiddenSize;
         long attention = 2 * h * h + 2 * h * kvWidth() + (bias ? 2 * h + 2L * kvWidth() : 0);
         long mlp = (gatedMlp ? 3 : 2) * h * intermediateSize + (bias ? intermediateSize + h : 0);
-        long norms = (2L * numHiddenLayers + 1) * (layerNorm ? 2 * h : h);
-        long embeddings = (long) vocabSize * h * (tieWordEmbeddings ? 1 : 2) + (long) learnedPositions * h;
+        long norms = ((parallelBlock ? 1L : 2L) * numHiddenLayers + 1) * (layerNorm ? 2 * h : h);
+        long embeddings = (long) vocabSize * h * (tieWordEmbeddings ? 1 : 2) + (long) learnedPositions * h
+                + (lmHeadBias ? vocabSize : 0);
         return numHiddenLayers * (attention + mlp) + norms + embeddings;
     }
 

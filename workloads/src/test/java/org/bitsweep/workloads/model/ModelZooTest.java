@@ -29,6 +29,18 @@ class ModelZooTest {
         assertThat(zoo.model("llama-2-70b").parameterCount()).isEqualTo(68_976_648_192L);
         assertThat(zoo.model("mistral-7b").parameterCount()).isEqualTo(7_241_732_096L);
         assertThat(zoo.model("llama-3-8b").parameterCount()).isEqualTo(8_030_261_248L);
+        // BitMoD's three smaller models (its simulator's model list), each against the checkpoint's own count.
+        // OPT-1.3B: per block 4·2048² + 4·2048 attention and 2·2048·8192 + 8192 + 2048 MLP = 50,350,080; ×24 =
+        // 1,208,401,920; + 49 LayerNorms of 2·2048 = 200,704; + the tied embedding 50272·2048 = 102,957,056 and the
+        // 2050 learned positions ·2048 = 4,198,400: 1,315,758,080.
+        assertThat(zoo.model("opt-1.3b").parameterCount()).isEqualTo(1_315_758_080L);
+        // Phi-2: per block 4·2560² + 4·2560 = 26,224,640 and 2·2560·10240 + 10240 + 2560 = 52,441,600; ×32 =
+        // 2,517,319,680; one LayerNorm per block (parallel attention and MLP) and the final one, 33·2·2560 = 168,960;
+        // embedding and untied head 2·51200·2560 = 262,144,000, the head's bias 51,200: 2,779,683,840.
+        assertThat(zoo.model("phi-2").parameterCount()).isEqualTo(2_779_683_840L);
+        // Yi-6B, grouped-query (k, v 4·128 = 512 wide): per block 2·4096² + 2·4096·512 + 3·4096·11008 = 173,015,040;
+        // ×32 = 5,536,481,280; + 65·4096 = 266,240 RMSNorm weights + 2·64000·4096 = 524,288,000: 6,061,035,520.
+        assertThat(zoo.model("yi-6b").parameterCount()).isEqualTo(6_061_035_520L);
         // torchvision's counts, batch-norm weights and biases included.
         assertThat(zoo.model("resnet-18").parameterCount()).isEqualTo(11_689_512L);
         assertThat(zoo.model("resnet-50").parameterCount()).isEqualTo(25_557_032L);
