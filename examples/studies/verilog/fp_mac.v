@@ -11,7 +11,7 @@
 // the accumulator format, which holds for every E4M3 and E5M2 product in fp32 and every E4M3 product in fp16 but
 // for overflow, handled here as fp-mac does (a product above the accumulator's largest finite value is infinity).
 // Hand-written for docs/studies/fp8-vs-int8.md; examples/studies/fp8-vs-int8-yosys.sh synthesizes it, and
-// ArithmeticStudiesTest evaluates it against fp-mac's arithmetic.
+// Fp8VsInt8YosysTest evaluates it (E4M3 and E5M2 into fp32, 300 random sums each) against fl32(acc + a*w) bit for bit.
 module fp_mac #(parameter integer FE = 4, parameter integer FM = 3, parameter integer FN = 1, parameter integer EE = 8, parameter integer EM = 23) (
     input  [FE+FM:0] a,
     input  [FE+FM:0] w,
