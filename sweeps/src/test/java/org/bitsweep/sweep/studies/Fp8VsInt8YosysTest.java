@@ -110,7 +110,7 @@ class Fp8VsInt8YosysTest {
 
     static int transistors(Path dir, int acc) throws IOException, InterruptedException {
         String out = yosys(dir, "read_verilog int_mac.v; chparam -set A 8 -set W 8 -set ACC " + acc + " int_mac;"
-                + " synth -noabc -flatten -top int_mac; abc -g AND,NAND,OR,NOR,XOR,XNOR,MUX; opt_clean; stat -tech cmos");
+                + " synth -noabc -noshare -flatten -top int_mac; abc -g AND,NAND,OR,NOR,XOR,XNOR,MUX; opt_clean; stat -tech cmos");
         Matcher m = Pattern.compile("Estimated number of transistors:\\s+(\\d+)\\s*$", Pattern.MULTILINE).matcher(out);
         assertThat(m.find()).as(out).isTrue();
         return Integer.parseInt(m.group(1));
