@@ -7,7 +7,7 @@
 # $_DFF_P_. (Synthesizing int_mac_pe / fp_mac_pe instead gives the same count where Yosys keeps plain flip-flops, but it
 # may fold logic into enable/reset flip-flops, which stat -tech cmos cannot price.)
 # Prints one table row per MAC and the ratio to the INT8 MAC with a 32-bit accumulator.
-# Needs yosys (Debian: apt-get install yosys). A few minutes (the fp32 adders take longest); docs/studies/fp8-vs-int8.md
+# Needs yosys (Debian: apt-get install yosys). About a minute; docs/studies/fp8-vs-int8.md
 # reads its table. Run from anywhere: examples/studies/fp8-vs-int8-yosys.sh
 set -euo pipefail
 cd "$(dirname "$0")/verilog"
