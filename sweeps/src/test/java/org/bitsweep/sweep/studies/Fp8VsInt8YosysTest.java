@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,20 +29,25 @@ import org.junit.jupiter.params.provider.CsvSource;
 class Fp8VsInt8YosysTest {
     static final Path VERILOG = StudyRun.STUDIES.resolve("verilog");
 
-    @BeforeAll
-    static void yosysIsInstalled() {
-        boolean found;
+    /** Whether yosys runs here; asked once, so that each test reports itself skipped where it does not. */
+    static final boolean YOSYS = yosysRuns();
+
+    static boolean yosysRuns() {
         try {
             Process p = new ProcessBuilder("yosys", "-V").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
-            found = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+            return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
-            found = false;
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            found = false;
+            return false;
         }
-        Assumptions.assumeTrue(found, "yosys is not on the PATH (apt-get install yosys)");
+    }
+
+    @BeforeEach
+    void needsYosys() {
+        Assumptions.assumeTrue(YOSYS, "yosys is not on the PATH (apt-get install yosys)");
     }
 
     static String yosys(Path dir, String script) throws IOException, InterruptedException {
