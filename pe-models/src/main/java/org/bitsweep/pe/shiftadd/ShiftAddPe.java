@@ -38,8 +38,8 @@ import org.bitsweep.workloads.trace.OperandFormats;
  *   <li><b>power of two</b> (every non-zero value ±2^E: pot3, pot4, ant-pot4u, DenseShift's denseshift3/4): one barrel
  *       shift, and the accumulator adds or subtracts;</li>
  *   <li><b>integer</b> (int2..int8, uint2..uint8 with a zero point): one shifted copy of the activation per weight bit,
- *       ANDed with that bit and summed by an adder tree (the shifts are wiring); the top bit of a signed weight is
- *       worth −2^(b−1) and its row is subtracted.</li>
+ *       passed or zeroed by that bit (a row of 2:1 cells) and summed by an adder tree (the shifts are wiring); the top
+ *       bit of a signed weight is worth −2^(b−1) and its row is subtracted.</li>
  * </ul>
  * fp16 activations enter as exact fixed point (value · 2^24, {@link FixedPoint}): the shift-and-add works on the
  * 11-bit significand and one alignment shift puts the result in place, so the partial sum is exact, as in
@@ -156,8 +156,11 @@ public final class ShiftAddPe implements PeModel, GroupDequantizing {
             }
             case POWER_OF_TWO -> parts.put(Part.shifter(sig + g.maxExponent(), Math.max(1, g.maxExponent())), 1);
             case INTEGER -> {
+                // Each row passes the shifted activation or zero, as the ternary path's multiplexer does. Not a
+                // sig × 1 multiplier: that part is priced per partial-product cell of an array multiplier, an AND
+                // and its share of the adder array, and this tree's adders are counted on the next line.
                 int b = f.weight().bits();
-                parts.put(Part.multiplier(sig, 1), b);
+                parts.put(Part.multiplexer(sig, 2), b);
                 parts.put(Part.adder(sig + b), b - 1);
             }
         }

@@ -72,15 +72,15 @@ class ShiftAddPeTest {
 
     @Test
     void int4ShiftAndAddActivity() {
-        // int4 × int8: four AND rows of 8 bits (8×1 cells each) and three adders of 12 bits in the tree; int8 needs no
+        // int4 × int8: four AND rows of 8 bits (a 2:1 row each: the bit passes a or 0) and three adders of 12 bits in the tree; int8 needs no
         // alignment shift. fp16 activations work on the 11-bit significand and add one alignment shift (0..29).
         var counts = pe.activityPerMac(OperandFormats.of(IntFormat.signed(4), INT8), null).counts();
-        assertThat(counts).containsEntry(Part.multiplier(8, 1), 4.0).containsEntry(Part.adder(12), 3.0);
+        assertThat(counts).containsEntry(Part.multiplexer(8, 2), 4.0).containsEntry(Part.adder(12), 3.0);
         // The only shifter is the dequantization's normalising one (48 bits, 0..47), a 1/128 share: with no layer
         // (null) a group is GroupDequantizing.DEFAULT_GROUP_SIZE = 128 weights.
         assertThat(counts.keySet()).filteredOn(p -> p.component() == Component.SHIFTER).containsExactly(Part.shifter(48, 47));
         var fp = pe.activityPerMac(OperandFormats.of(IntFormat.signed(4), FP16), null).counts();
-        assertThat(fp).containsEntry(Part.multiplier(11, 1), 4.0).containsEntry(Part.shifter(48, 29), 1.0);
+        assertThat(fp).containsEntry(Part.multiplexer(11, 2), 4.0).containsEntry(Part.shifter(48, 29), 1.0);
     }
 
     @Test
@@ -117,7 +117,7 @@ class ShiftAddPeTest {
             for (Part p : new Part[] {Part.shifter(48, 47), Part.fpMultiplier(8, 23), Part.fpAdder(8, 23),
                     Part.register(32)})
                 assertThat(c.get(p)).as("%s at g = %d", p, g).isCloseTo(1 / macsPerScale, within(1e-15));
-            assertThat(c).as("g = %d", g).containsEntry(Part.multiplier(8, 1), 4.0).containsEntry(Part.adder(12), 3.0);
+            assertThat(c).as("g = %d", g).containsEntry(Part.multiplexer(8, 2), 4.0).containsEntry(Part.adder(12), 3.0);
         }
         // uint4 adds the zero-point correction z·Σa (a 4 × 48 multiply) and its subtract (one more 48-bit add):
         // 1/32 of each at g = 32, beside the accumulate's one add per MAC.
@@ -140,5 +140,21 @@ class ShiftAddPeTest {
         assertThat(g32 - g128).isCloseTo(0.130539, within(1e-5));
         // Our estimate: one unit per PE (the abstract's "processing element" dequantizes); 64 × 16 builds 1024.
         assertThat(pe.dequantizers(64, 16, TestLayers.linear(f, 4096, 32))).isEqualTo(1024);
+    }
+
+    @Test
+    void anInt4RowPassesTheActivationOrZeroAtAMultiplexersPriceNotAMultipliersCells() {
+        // int4 × int8 at 45 nm, the multiply alone: four 8-bit rows of 2:1 cells, 32 cells at the multiplexer entry's
+        // 0.07574 pJ / 32 = 0.0023669 pJ each: 0.07574 pJ. Priced as 8×1 multipliers they were 32 partial-product
+        // cells at about Horowitz's 0.2 pJ / 64 = 0.003125 pJ (the a·b rule: 0.02560 pJ per 8×1), 0.10241 pJ, each an
+        // AND and a full adder's share, while the tree's three 12-bit adders are counted apart: 0.02667 pJ too much.
+        AsicCostModel nm45 = AsicCostModel.at("45nm");
+        OperandFormats f = OperandFormats.of(IntFormat.signed(4), INT8);
+        var counts = pe.activityPerMac(f, null).counts();
+        assertThat(nm45.energyPj(Part.multiplexer(8, 2)) * counts.get(Part.multiplexer(8, 2)))
+                .isCloseTo(0.07574, within(1e-5));
+        assertThat(counts.keySet()).noneMatch(p -> p.component() == Component.INT_MULTIPLIER);
+        assertThat(4 * nm45.energyPj(Part.multiplier(8, 1)) - 4 * nm45.energyPj(Part.multiplexer(8, 2)))
+                .isCloseTo(0.02667, within(1e-5));
     }
 }
