@@ -19,6 +19,7 @@ import org.bitsweep.sweep.model.Derived;
 import org.bitsweep.sweep.model.DesignPoint;
 import org.bitsweep.sweep.model.LayerSelection;
 import org.bitsweep.sweep.model.PointResult;
+import org.bitsweep.sweep.model.Quantization;
 import org.bitsweep.sweep.model.Refusal;
 import org.bitsweep.sweep.model.ResultColumn;
 import org.bitsweep.sweep.model.ResultColumns;
@@ -37,7 +38,6 @@ import org.bitsweep.workloads.quant.Quantizer;
 import org.bitsweep.workloads.tensor.SyntheticTensors;
 import org.bitsweep.workloads.tensor.Tensor;
 import org.bitsweep.workloads.tensor.TensorMetrics;
-import org.bitsweep.workloads.trace.OperandFormats;
 import org.bitsweep.workloads.trace.Trace;
 
 /**
@@ -54,6 +54,8 @@ public final class Evaluator {
     public static final String INVALID_TARGET = "invalid target";
     /** The category of a point whose accuracy could not be measured as asked. */
     public static final String ACCURACY_REFUSED = "accuracy refused";
+    /** The category of a point whose activation statistics could not be measured (the model refused its formats). */
+    public static final String STATISTICS_REFUSED = "activation statistics refused";
 
     private final SweepFile sweep;
     private final DesignSpace space;
@@ -86,13 +88,22 @@ public final class Evaluator {
             acc = Double.NaN;
             refusal = new Refusal(ACCURACY_REFUSED, e.getMessage());
         }
-        Trace trace = traces.computeIfAbsent(new TraceKey(p.workload().spec(), p.workload().batch(),
-                p.workload().layers(), p.quantization().formats(), p.quantization().kvCache(),
-                p.quantization().granularity()), k -> Trace.of(p.workload().workload(), k.formats(), k.kvCache(),
-                k.granularity()));
+        Trace trace;
+        boolean traced = true;
+        try {
+            trace = traces.computeIfAbsent(new TraceKey(p.workload().spec(), p.workload().batch(),
+                    p.workload().layers(), p.quantization()), k -> k.quantization().trace(p.workload().workload()));
+        } catch (UserInputException e) {
+            // The formats run, but the model the statistics come from refused them: the row says so and runs nothing.
+            trace = new Quantization(p.quantization().weights(), p.quantization().activations(),
+                    p.quantization().granularity(), p.quantization().kvCache()).trace(p.workload().workload());
+            refusal = new Refusal(STATISTICS_REFUSED, e.getMessage());
+            traced = false;
+        }
         Optional<TargetResult> result = Optional.empty();
         try {
-            result = Optional.of(p.target().run(trace.layers()));
+            if (traced)
+                result = Optional.of(p.target().run(trace.layers()));
         } catch (Infeasible e) {
             refusal = new Refusal(e.category(), e.getMessage());
         } catch (UserInputException e) {
@@ -224,7 +235,6 @@ public final class Evaluator {
         }
     }
 
-    private record TraceKey(String workload, int batch, LayerSelection layers, OperandFormats formats,
-                            NumberFormat kvCache, Granularity granularity) {
+    private record TraceKey(String workload, int batch, LayerSelection layers, Quantization quantization) {
     }
 }

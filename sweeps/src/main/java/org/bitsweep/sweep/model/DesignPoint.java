@@ -36,6 +36,7 @@ public record DesignPoint(long id, int caseIndex, WorkloadRun workload, Quantiza
             case "activations" -> quantization.activations().name();
             case "granularity" -> quantization.granularity().toString();
             case "kv_cache" -> quantization.kvCache().name();
+            case "activation_statistics" -> quantization.activationStatistics();
             case "layers" -> workload.layers().id();
             default -> {
                 try {

@@ -81,6 +81,8 @@ public final class ResultColumns {
         c.add(number("activation_bits", "bits per activation code", true));
         c.add(number("group_size", "weights per scale group; 0 when not grouped", true));
         c.add(text("kv_cache", "the KV cache's format"));
+        c.add(text("activation_statistics", "where the activations' code statistics came from: none, or the "
+                + "Fashion-MNIST model they were measured on"));
         c.add(text("kind", "the target kind"));
         List<String> seen = new ArrayList<>(List.of("kind"));
         for (String kindId : targetKinds)

@@ -40,6 +40,7 @@ final class CaseSpace {
     private final Axis<NumberFormat> activations;
     private final Axis<GranularityChoice> granularity;
     private final Axis<KvCacheChoice> kvCache;
+    private final Axis<String> activationStatistics;
     /** Batching and filtering a workload builds its layers anew; each (workload, batch, selection) is built once. */
     private final Map<RunKey, WorkloadRun> runs = new ConcurrentHashMap<>();
     private final List<Axis<?>> targetAxes = new ArrayList<>();
@@ -73,6 +74,7 @@ final class CaseSpace {
         activations = c.requireAxis("quantization.activations").as(NumberFormat.class);
         granularity = c.requireAxis("quantization.granularity").as(GranularityChoice.class);
         kvCache = c.requireAxis("quantization.kv_cache").as(KvCacheChoice.class);
+        activationStatistics = c.requireAxis("quantization.activation_statistics").as(String.class);
         for (Axis<?> a : axes)
             if (a.key().startsWith("target."))
                 targetAxes.add(a);
@@ -107,7 +109,7 @@ final class CaseSpace {
         NumberFormat w = value(weights, valueIndex);
         NumberFormat a = value(activations, valueIndex);
         Quantization q = new Quantization(w, a, value(granularity, valueIndex).resolve(w),
-                value(kvCache, valueIndex).resolve(a));
+                value(kvCache, valueIndex).resolve(a), value(activationStatistics, valueIndex));
         KnobValues knobs = new KnobValues();
         for (Axis<?> t : targetAxes)
             put(knobs, t, valueIndex[axisIndex.get(t.key())]);
