@@ -202,8 +202,19 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
                     s -> s.energy().activationSramPj()),
             metric("energy_output_sram_pj", "output buffer reads and writes", false, s -> s.energy().outputSramPj()),
             metric("energy_dram_pj", "DRAM traffic", false, s -> s.energy().dramPj()),
-            metric("energy_leakage_pj", "the PE array's leakage over the run", false, s -> s.energy().leakagePj()),
-            metric("area_um2", "PE array area (buffers are not priced)", false, SimResult::areaUm2),
+            metric("energy_leakage_pj", "the leakage of everything built (PEs, dequantizers, buffers where their "
+                    + "pricing has leakage, attention unit) over the run", false, s -> s.energy().leakagePj()),
+            metric("energy_attention_unit_pj", "the attention unit's arithmetic and registers (0 without one)", false,
+                    s -> s.energy().attentionUnitPj()),
+            metric("area_um2", "the whole area: the sum of the area_* columns after it (buffers only where the SRAM "
+                    + "pricing has an area: not horowitz)", false, SimResult::areaUm2),
+            metric("area_pe_array_um2", "the PEs", false, s -> s.area().peArrayUm2()),
+            metric("area_dequantizers_um2", "the per-group dequantization units beside the PEs", false,
+                    s -> s.area().dequantizersUm2()),
+            metric("area_buffers_um2", "the three buffers (NaN where their pricing has no area)", false,
+                    s -> s.area().buffersUm2()),
+            metric("area_attention_unit_um2", "the attention unit (0 without one)", false,
+                    s -> s.area().attentionUnitUm2()),
             metric("utilization", "useful PE-cycles over available PE-cycles", false, SimResult::utilization));
 
     private static MetricColumn metric(String name, String meaning, boolean integral,
@@ -264,26 +275,28 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
      * @throws Infeasible         when not even the smallest array of the shape fits the area budget
      */
     public Accelerator accelerator(List<LayerTrace> layers) {
-        List<OperandFormats> attentionFormats = new java.util.ArrayList<>();
-        for (LayerTrace t : layers)
-            if (t.layer().layerClass().isAttention() && !attentionFormats.contains(t.formats()))
-                attentionFormats.add(t.formats());
-        Fitted fit = FITS.computeIfAbsent(new Fit(pe, accumulatorBits, overflow, attention, arrayFormats(layers),
-                attentionFormats), Fit::fit);
+        Fitted fit = fit(layers);
         Accelerator acc = build(fit.bits(), fit.peRunsAttention());
         if (areaBudgetMm2.isPresent())
             acc = acc.withArray(largestWithin(acc, layers, areaBudgetMm2.getAsDouble() * 1e6));
         return acc;
     }
 
-    /** The formats the array must run whatever {@code attention} says: the linear (non-attention) layers'. */
-    public List<OperandFormats> arrayFormats(List<LayerTrace> layers) {
-        List<OperandFormats> out = new java.util.ArrayList<>();
-        for (LayerTrace t : layers)
-            if ((attention == AttentionPlacement.ARRAY || !t.layer().layerClass().isAttention())
-                    && !out.contains(t.formats()))
-                out.add(t.formats());
-        return out;
+    /** The accumulator width the PEs are built with for this trace (the given one, or auto's). */
+    public int accumulatorBitsOn(List<LayerTrace> layers) {
+        return fit(layers).bits();
+    }
+
+    private Fitted fit(List<LayerTrace> layers) {
+        List<OperandFormats> linear = new java.util.ArrayList<>();
+        List<OperandFormats> attentionFormats = new java.util.ArrayList<>();
+        for (LayerTrace t : layers) {
+            List<OperandFormats> into = t.layer().layerClass().isAttention() ? attentionFormats : linear;
+            if (!into.contains(t.formats()))
+                into.add(t.formats());
+        }
+        return FITS.computeIfAbsent(new Fit(pe, accumulatorBits, overflow, attention, linear, attentionFormats),
+                Fit::fit);
     }
 
     /**
@@ -347,8 +360,9 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
      */
     @Override
     public java.util.Optional<Unsupported> unsupportedAttention(OperandFormats linear, OperandFormats f) {
-        PeModel model = PeCatalog.create(pe, new PeParams(accumulatorBitsFor(attention == AttentionPlacement.ARRAY
-                ? List.of(linear, f) : List.of(linear)), Overflow.WRAP));
+        Fitted fit = FITS.computeIfAbsent(new Fit(pe, accumulatorBits, overflow, attention, List.of(linear),
+                List.of(f)), Fit::fit);
+        PeModel model = PeCatalog.create(pe, new PeParams(fit.bits(), Overflow.WRAP));
         boolean peRuns = model.supports(f);
         java.util.Optional<AttentionUnit> unit = attention.unit(peRuns, attentionLanes);
         if (unit.isEmpty()) {
@@ -383,15 +397,25 @@ public record PeArraySpec(String pe, SystolicArray array, DataflowChoice dataflo
 
     /**
      * What a PE's checks decide for a trace's formats: the accumulator width, and whether the PE runs attention
-     * (true when there is none). Found once per PE, knobs and formats: a sweep asks for every point, and a PE's checks
-     * walk its formats' values.
+     * (true when there is none). Attention on the array (attention: array) sizes the accumulator for attention too;
+     * auto puts attention on the array when some width (the given one, or auto's) runs every layer there, and
+     * otherwise sizes it for the linear layers and sends attention to a unit. Found once per PE, knobs and formats:
+     * a sweep asks for every point, and a PE's checks walk its formats' values.
      */
     private record Fit(String pe, OptionalInt accumulatorBits, Overflow overflow, AttentionPlacement attention,
-                       List<OperandFormats> arrayFormats, List<OperandFormats> attentionFormats) {
+                       List<OperandFormats> linear, List<OperandFormats> attentionFormats) {
         Fitted fit() {
-            int bits = accumulatorBitsFor(pe, accumulatorBits, arrayFormats);
-            PeModel model = PeCatalog.create(pe, new PeParams(bits, overflow));
-            return new Fitted(bits, attentionFormats.stream().allMatch(model::supports));
+            List<OperandFormats> all = new java.util.ArrayList<>(linear);
+            attentionFormats.stream().filter(f -> !all.contains(f)).forEach(all::add);
+            if (attention == AttentionPlacement.ARRAY)
+                return new Fitted(accumulatorBitsFor(pe, accumulatorBits, all), true);
+            if (attention == AttentionPlacement.AUTO) {
+                int bits = accumulatorBitsFor(pe, accumulatorBits, all);
+                PeModel model = PeCatalog.create(pe, new PeParams(bits, overflow));
+                if (all.stream().allMatch(model::supports))
+                    return new Fitted(bits, true);
+            }
+            return new Fitted(accumulatorBitsFor(pe, accumulatorBits, linear), attentionFormats.isEmpty());
         }
     }
 

@@ -48,7 +48,7 @@ class SparkEngineTest {
               area_mm2: area_um2 / 1e6
             constraints:
               - rows <= cols
-              - area_mm2 < 0.5
+              - area_mm2 < 4
             outputs: {charts: [svg], report: false}
             """;
 

@@ -321,7 +321,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     private static void printTable(PrintWriter w, PeArraySpec spec, Accelerator acc, Trace trace, SimResult r) {
         w.printf(Locale.ROOT, "%s on %s %s (%d-bit accumulator), dataflow %s, objective %s, %s timing, %.0f MHz, %s%n",
-                trace.workload().name(), acc.array(), acc.pe().id(), spec.accumulatorBitsFor(spec.arrayFormats(trace.layers())),
+                trace.workload().name(), acc.array(), acc.pe().id(), spec.accumulatorBitsOn(trace.layers()),
                 spec.dataflow().id(), acc.objective().id(), acc.timing().id(), acc.clockMhz(), acc.cost().node());
         boolean attention = trace.layers().stream().anyMatch(t -> t.layer().layerClass().isAttention());
         w.printf(Locale.ROOT, "attention %s; DRAM %s, %.4g GB/s, %.4g pJ/bit; buffers priced by %s%n",

@@ -31,7 +31,7 @@ public final class ResultColumns {
     /** The energy breakdown columns, which sum to {@code energy_pj}, in the order charts stack them. */
     public static final List<String> ENERGY_BREAKDOWN = List.of("energy_mac_pj", "energy_register_pj",
             "energy_weight_sram_pj", "energy_activation_sram_pj", "energy_output_sram_pj", "energy_dram_pj",
-            "energy_leakage_pj");
+            "energy_leakage_pj", "energy_attention_unit_pj");
     /** Knobs that steer how a file is read, not what a point is; they are not columns. */
     private static final List<String> NOT_COLUMNS = List.of(PeArraySpec.SCALESIM_CONFIG.name());
 

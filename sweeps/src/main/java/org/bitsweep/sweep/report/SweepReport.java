@@ -71,7 +71,7 @@ public final class SweepReport {
     /** Exact hypervolume costs about front^(objectives−1): past this front size it is not computed. */
     private static final int MAX_HYPERVOLUME_POINTS = 5_000;
     static final List<String> BREAKDOWN_LABELS = List.of("MACs", "PE registers", "weight buffer", "activation buffer",
-            "output buffer", "DRAM", "leakage");
+            "output buffer", "DRAM", "leakage", "attention unit");
 
     /** What was found and written. A hypervolume is NaN where the front was too large to compute it exactly. */
     public record Summary(long rows, long feasible, Map<String, Integer> frontSizes, Map<String, Double> hypervolumes,
@@ -563,7 +563,7 @@ public final class SweepReport {
             return accuracyLabel(sweep);
         return switch (column) {
             case "energy_pj" -> "energy per run of the workload (%s)".formatted(unit.symbol());
-            case "area_um2" -> "PE array area (%s)".formatted(unit.symbol());
+            case "area_um2" -> "area (%s)".formatted(unit.symbol());
             case "seconds" -> "time per run of the workload (%s)".formatted(unit.symbol());
             default -> unit.symbol().isEmpty() ? column : "%s (%s)".formatted(column, unit.symbol());
         };

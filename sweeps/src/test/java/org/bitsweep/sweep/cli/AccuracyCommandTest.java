@@ -97,8 +97,9 @@ class AccuracyCommandTest {
 
     @Test
     void aPeThatCannotRunThePairSaysWhatItRuns() {
+        // The accumulator is sized for the pair unless given (45 bits here); given too narrow, the PE says why.
         BitSweepCliTest.Run narrow = bitsweep("accuracy", "--model", "fmnist-cnn", "--pe", "bitmod", "--weights",
-                "bitmod4:group:128", "--activations", "fp16:none");
+                "bitmod4:group:128", "--activations", "fp16:none", "--accumulator-bits", "32");
         assertThat(narrow.code()).isEqualTo(2);
         assertThat(narrow.err()).startsWith("bitsweep: bitmod cannot run w:bitmod4 a:fp16: a product needs a 45-bit "
                 + "exact partial sum").contains("(set --accumulator-bits to at least 45)", "it runs weights: int2..int16")

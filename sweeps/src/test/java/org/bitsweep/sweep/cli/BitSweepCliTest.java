@@ -47,7 +47,7 @@ public class BitSweepCliTest {
         }
         assertThat(Files.readString(dir.resolve("pareto-energy.svg"))).contains("weight SQNR (dB)", "Pareto front",
                 "energy per run of the workload (");
-        assertThat(Files.readString(dir.resolve("pareto-area.svg"))).contains("PE array area (mm²)");
+        assertThat(Files.readString(dir.resolve("pareto-area.svg"))).contains("area (mm²)");
         assertThat(Files.readString(dir.resolve("breakdown-energy.svg"))).contains("weight buffer", "DRAM");
         assertThat(Files.readAllLines(dir.resolve("pareto.csv")).size()).isGreaterThan(1);
         assertThat(Files.readString(dir.resolve("report.html"))).contains("<table class=\"sortable\"", "<svg");

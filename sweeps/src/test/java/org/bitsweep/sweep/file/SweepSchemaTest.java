@@ -46,6 +46,6 @@ class SweepSchemaTest {
             else if (!key.contains("."))
                 assertThat(SweepSchema.TOP).contains(key);
         }
-        assertThat(ResultColumns.ENERGY_BREAKDOWN).hasSize(7);
+        assertThat(ResultColumns.ENERGY_BREAKDOWN).hasSize(8);
     }
 }
