@@ -97,7 +97,8 @@ public final class Simulator {
             if (onUnit(acc, t)) {
                 once = onUnit(acc, acc.attentionUnit().get(), prices, t);
             } else {
-                PeCost pc = peCosts.computeIfAbsent(new PeKey(t.formats(), t.weightStatistics(), t.macsPerScale()),
+                PeCost pc = peCosts.computeIfAbsent(new PeKey(t.formats(), t.weightStatistics(),
+                        t.activationStatistics(), t.macsPerScale()),
                         k -> PeCost.of(acc, t, macParts, registerParts));
                 once = best(candidates, mappers, prices, t, pc);
                 busyPeCycles += once.utilization() * once.cycles() * plan.gemms[g] * array.pes();
@@ -314,7 +315,8 @@ public final class Simulator {
      * A PE's timing and activity depend on the operand formats, the codes and the MACs per weight scale (each MAC's
      * share of a per-group dequantization), not otherwise on the GEMM's shape.
      */
-    private record PeKey(OperandFormats formats, CodeStatistics statistics, long macsPerScale) {
+    private record PeKey(OperandFormats formats, CodeStatistics statistics, CodeStatistics activationStatistics,
+                         long macsPerScale) {
     }
 
     /**

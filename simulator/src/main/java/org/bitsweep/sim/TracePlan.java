@@ -20,7 +20,7 @@ import org.bitsweep.workloads.trace.OperandFormats;
  */
 final class TracePlan {
     private record LayerKey(GemmShape shape, OperandFormats formats, double weightBits, double activationBits,
-                            CodeStatistics statistics, int weightGroupSize) {
+                            CodeStatistics statistics, int weightGroupSize, CodeStatistics activationStatistics) {
     }
 
     private record Identity(List<LayerTrace> layers) {
@@ -65,7 +65,7 @@ final class TracePlan {
             LayerTrace t = layers.get(i);
             formats.putIfAbsent(t.formats(), t);
             LayerKey key = new LayerKey(t.layer().shape(), t.formats(), t.weightBitsPerElement(),
-                    t.activationBitsPerElement(), t.weightStatistics(), t.weightGroupSize());
+                    t.activationBitsPerElement(), t.weightStatistics(), t.weightGroupSize(), t.activationStatistics());
             Integer g = groups.get(key);
             if (g == null) {
                 g = firsts.size();

@@ -102,7 +102,8 @@ public final class BitSerialPe implements PeModel {
     }
 
     // Timing. Stripes: the serial operand's width. Pragmatic: the expected number of one-bits of the slowest of
-    // syncLanes serial values, at least 1, from the serial operand's code histogram; without one, the worst case.
+    // syncLanes serial values, at least 1, from the serial operand's code histogram (the layer's, else the one given
+    // with the PE's params); without one, the worst case.
     @Override
     public long cyclesPerMac(OperandFormats f, LayerTrace t) {
         requireSupported(f);
@@ -116,7 +117,7 @@ public final class BitSerialPe implements PeModel {
         requireSupported(f);
         if (!essentialBitsOnly)
             return serialFormat(f).bits();
-        return expectedSlowestOf(termDistribution(f), syncLanes);
+        return expectedSlowestOf(termDistribution(f, t), syncLanes);
     }
 
     /** The mean cycles for an explicit histogram of the serial operand (per-layer statistics). */
@@ -140,10 +141,16 @@ public final class BitSerialPe implements PeModel {
         return expected;
     }
 
-    /** The distribution of essential bits of the serial operand: the histogram's, or all mass on the worst case. */
-    private double[] termDistribution(OperandFormats f) {
+    /**
+     * The distribution of essential bits of the serial operand: the layer's histogram (measured activations, the
+     * trace's weight codes), else the params', or all mass on the worst case.
+     */
+    private double[] termDistribution(OperandFormats f, LayerTrace t) {
         IntFormat s = serialFormat(f);
-        Optional<CodeStatistics> h = serial == Serial.ACTIVATION ? statistics.activations() : statistics.weights();
+        Optional<CodeStatistics> layer = t == null ? Optional.empty()
+                : serial == Serial.ACTIVATION ? t.activationCodeStatistics() : t.statistics();
+        Optional<CodeStatistics> h = layer.filter(c -> c.format().equals(s)).or(() ->
+                serial == Serial.ACTIVATION ? statistics.activations() : statistics.weights());
         if (h.isPresent() && h.get().format().equals(s))
             return termDistribution(h.get());
         double[] p = new double[s.bits() + 1];
@@ -180,7 +187,7 @@ public final class BitSerialPe implements PeModel {
         requireSupported(f);
         int s = serialFormat(f).bits();
         int p = parallelFormat(f).bits();
-        double steps = essentialBitsOnly ? meanTerms(termDistribution(f)) : s;
+        double steps = essentialBitsOnly ? meanTerms(termDistribution(f, t)) : s;
         Activity.Builder a = Activity.builder();
         if (essentialBitsOnly)
             a.add(offsetEncoder(s), steps);

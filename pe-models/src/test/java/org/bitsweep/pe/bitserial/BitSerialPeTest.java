@@ -9,7 +9,10 @@ import org.bitsweep.pe.Overflow;
 import org.bitsweep.pe.PeParams;
 import org.bitsweep.workloads.format.Formats;
 import org.bitsweep.workloads.format.IntFormat;
+import org.bitsweep.workloads.model.GemmShape;
+import org.bitsweep.workloads.model.Layer;
 import org.bitsweep.workloads.trace.CodeStatistics;
+import org.bitsweep.workloads.trace.LayerTrace;
 import org.bitsweep.workloads.trace.OperandFormats;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +79,25 @@ class BitSerialPeTest {
         assertThat(bricks.cyclesPerMac(W8_A4, null)).isEqualTo(3);
         // Energy follows the mean term count, E[T] = 1/4·1 + 1/4·3 = 1 add per MAC, not the brick's 2.98 cycles.
         assertThat(bricks.activityPerMac(W8_A4, null).counts().get(Part.adder(24))).isCloseTo(1.0, within(1e-12));
+    }
+
+    @Test
+    void theLayersOwnActivationHistogramWinsOverTheWorstCase() {
+        // int4 activations 0, 0, 1, 7 carried by the layer: one-bit counts 0, 0, 1, 3, so a brick of 16 takes
+        // 1 + 2 · (1 − 0.75^16) = 2.98 cycles; the PE has no histogram, so the same layer without statistics takes
+        // int4's worst value, 7 = 0b111: three cycles. Energy follows the mean one-bit count, 1/4 · 1 + 1/4 · 3 = 1
+        // accumulator add per MAC against 3.
+        int[] codes = {INT4.encodeInt(0), INT4.encodeInt(0), INT4.encodeInt(1), INT4.encodeInt(7)};
+        LayerTrace layer = new LayerTrace(new Layer("conv", new GemmShape(4, 4, 4)), W8_A4, 8, 4)
+                .withActivationStatistics(CodeStatistics.of(INT4, codes));
+        assertThat(pragmatic.meanCyclesPerMac(W8_A4, layer)).isCloseTo(1 + 2 * (1 - Math.pow(0.75, 16)),
+                within(1e-12));
+        assertThat(pragmatic.meanCyclesPerMac(W8_A4, layer.withActivationStatistics(null))).isEqualTo(3.0);
+        assertThat(pragmatic.activityPerMac(W8_A4, layer).counts().get(Part.adder(24))).isCloseTo(1.0, within(1e-12));
+        assertThat(pragmatic.activityPerMac(W8_A4, layer.withActivationStatistics(null)).counts().get(Part.adder(24)))
+                .isEqualTo(3.0);
+        // Stripes ignores the values: four cycles for int4 activations either way.
+        assertThat(stripes.meanCyclesPerMac(W8_A4, layer)).isEqualTo(4.0);
     }
 
     @Test

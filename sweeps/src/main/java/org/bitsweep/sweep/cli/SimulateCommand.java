@@ -28,6 +28,7 @@ import org.bitsweep.sweep.eval.Evaluator;
 import org.bitsweep.sweep.model.DesignPoint;
 import org.bitsweep.sweep.model.GranularityChoice;
 import org.bitsweep.sweep.model.PointResult;
+import org.bitsweep.sweep.model.LayerWeights;
 import org.bitsweep.sweep.model.Quantization;
 import org.bitsweep.sweep.model.ResultColumn;
 import org.bitsweep.sweep.model.ResultColumns;
@@ -65,7 +66,8 @@ import picocli.CommandLine.Spec;
 final class SimulateCommand implements Callable<Integer> {
     /** The workload and quantization knobs, as sweep files' {@code workload} and {@code quantization.*}. */
     static final List<Knob<?>> POINT_KNOBS = List.of(SweepKnobs.WORKLOAD, SweepKnobs.BATCH, SweepKnobs.LAYERS,
-            SweepKnobs.WEIGHTS, SweepKnobs.ACTIVATIONS, SweepKnobs.GRANULARITY, SweepKnobs.KV_CACHE);
+            SweepKnobs.WEIGHTS, SweepKnobs.ACTIVATIONS, SweepKnobs.GRANULARITY, SweepKnobs.KV_CACHE,
+            SweepKnobs.ACTIVATION_STATISTICS);
 
     @Spec
     CommandSpec spec;
@@ -137,8 +139,7 @@ final class SimulateCommand implements Callable<Integer> {
                         throw KnobOptions.inOptionTerms(new UserInputException(u.knob().option() + ": "
                                 + u.message()), knobs());
                     });
-        Trace trace = Trace.of(point.workload().workload(), point.quantization().formats(),
-                point.quantization().kvCache(), point.quantization().granularity());
+        Trace trace = point.quantization().trace(point.workload().workload());
         TargetResult r;
         try {
             r = point.target().run(trace.layers());
@@ -192,7 +193,8 @@ final class SimulateCommand implements Callable<Integer> {
         WorkloadRun run = WorkloadRun.of(workload, KnobOptions.value(spec, SweepKnobs.BATCH),
                 KnobOptions.value(spec, SweepKnobs.LAYERS));
         NumberFormat kv = KnobOptions.value(spec, SweepKnobs.KV_CACHE).resolve(activations);
-        return new DesignPoint(0, 0, run, new Quantization(weights, activations, g.resolve(weights), kv), target());
+        return new DesignPoint(0, 0, run, new Quantization(weights, activations, g.resolve(weights), kv,
+                LayerWeights.NONE, Optional.empty(), KnobOptions.value(spec, SweepKnobs.ACTIVATION_STATISTICS)), target());
     }
 
     private String required(Knob<?> k) {

@@ -76,6 +76,8 @@ public final class Evaluator {
     public static final String INVALID_TARGET = "invalid target";
     /** The category of a point whose accuracy could not be measured as asked. */
     public static final String ACCURACY_REFUSED = "accuracy refused";
+    /** The category of a point whose activation statistics could not be measured (the model refused its formats). */
+    public static final String STATISTICS_REFUSED = "activation statistics refused";
 
     private final SweepFile sweep;
     private final DesignSpace space;
@@ -104,13 +106,22 @@ public final class Evaluator {
     public PointResult result(DesignPoint p) {
         Refusal refusal = null;
         Optional<Allocation> allocation = Optional.empty();
-        Trace trace = uniformTrace(p, p.quantization().weights(), p.quantization().granularity());
-        Map<String, WeightQuantization> byLayer = Map.of();
+        Quantization q = p.quantization();
+        Trace trace;
         try {
-            allocation = allocation(p);
+            trace = uniformTrace(p, q.weights(), q.granularity());
         } catch (UserInputException e) {
-            refusal = new Refusal(ACCURACY_REFUSED, e.getMessage());
+            // The formats run, but the model the statistics come from refused them: the row says so and runs nothing.
+            trace = Trace.of(p.workload().workload(), q.formats(), q.kvCache(), q.granularity());
+            refusal = new Refusal(STATISTICS_REFUSED, e.getMessage());
         }
+        Map<String, WeightQuantization> byLayer = Map.of();
+        if (refusal == null)
+            try {
+                allocation = allocation(p);
+            } catch (UserInputException e) {
+                refusal = new Refusal(ACCURACY_REFUSED, e.getMessage());
+            }
         if (refusal == null)
             try {
                 byLayer = weightsByLayer(p, allocation);
@@ -159,11 +170,17 @@ public final class Evaluator {
                 Optional.ofNullable(refusal), derived, feasible, reason);
     }
 
-    /** The trace with every weight layer in the point's own weight format. */
+    /**
+     * The trace with every weight layer in these weights, with the point's measured activation statistics where it
+     * asks for them.
+     *
+     * @throws UserInputException when the statistics' model cannot run the point's quantization
+     */
     private Trace uniformTrace(DesignPoint p, NumberFormat weights, Granularity granularity) {
+        Quantization q = p.quantization();
         return traces.computeIfAbsent(new TraceKey(p.workload().spec(), p.workload().batch(), p.workload().layers(),
-                OperandFormats.of(weights, p.quantization().activations()), p.quantization().kvCache(), granularity),
-                k -> Trace.of(p.workload().workload(), k.formats(), k.kvCache(), k.granularity()));
+                OperandFormats.of(weights, q.activations()), q.kvCache(), granularity, q.activationStatistics()),
+                k -> q.trace(p.workload().workload(), weights, granularity));
     }
 
     /**
@@ -436,6 +453,6 @@ public final class Evaluator {
     }
 
     private record TraceKey(String workload, int batch, LayerSelection layers, OperandFormats formats,
-                            NumberFormat kvCache, Granularity granularity) {
+                            NumberFormat kvCache, Granularity granularity, String activationStatistics) {
     }
 }

@@ -38,6 +38,7 @@ public record DesignPoint(long id, int caseIndex, WorkloadRun workload, Quantiza
             case "granularity" -> quantization.granularity().toString();
             case "kv_cache" -> quantization.kvCache().name();
             case "layer_weights" -> quantization.layers().written();
+            case "activation_statistics" -> quantization.activationStatistics();
             case "layers" -> workload.layers().id();
             default -> {
                 try {

@@ -6,19 +6,26 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.bitsweep.workloads.format.NumberFormat;
+import org.bitsweep.workloads.model.Workload;
+import org.bitsweep.workloads.nn.MeasuredActivations;
 import org.bitsweep.workloads.quant.Granularity;
+import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.trace.OperandFormats;
+import org.bitsweep.workloads.trace.Trace;
 
 /**
  * A point's quantization: the weight and activation formats, the weights' granularity and the KV cache's format,
- * resolved; and per layer, either weight formats by name pattern ({@code quantization.layers}) or a bit budget the
- * layers' formats are allocated under ({@code quantization.allocate}), never both.
+ * resolved; per layer, either weight formats by name pattern ({@code quantization.layers}) or a bit budget the
+ * layers' formats are allocated under ({@code quantization.allocate}), never both; and where the activations' code
+ * statistics come from.
  *
- * @param layers   per-layer weights by pattern; {@link LayerWeights#NONE} for none
- * @param allocate the bit budget per-layer formats are chosen under, if any
+ * @param layers               per-layer weights by pattern; {@link LayerWeights#NONE} for none
+ * @param allocate             the bit budget per-layer formats are chosen under, if any
+ * @param activationStatistics {@link SweepKnobs#NO_STATISTICS}, or the shipped model they are measured on
  */
 public record Quantization(NumberFormat weights, NumberFormat activations, Granularity granularity,
-                           NumberFormat kvCache, LayerWeights layers, Optional<BitBudget> allocate) {
+                           NumberFormat kvCache, LayerWeights layers, Optional<BitBudget> allocate,
+                           String activationStatistics) {
     public Quantization {
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(activations, "activations");
@@ -26,11 +33,18 @@ public record Quantization(NumberFormat weights, NumberFormat activations, Granu
         Objects.requireNonNull(kvCache, "kv cache");
         Objects.requireNonNull(layers, "layers");
         Objects.requireNonNull(allocate, "allocate");
+        Objects.requireNonNull(activationStatistics, "activation statistics");
         if (!layers.isEmpty() && allocate.isPresent())
             throw new IllegalArgumentException("per-layer formats are given or allocated, not both");
     }
 
-    /** The same weight quantization in every layer. */
+    /** Without activation statistics. */
+    public Quantization(NumberFormat weights, NumberFormat activations, Granularity granularity,
+                        NumberFormat kvCache, LayerWeights layers, Optional<BitBudget> allocate) {
+        this(weights, activations, granularity, kvCache, layers, allocate, SweepKnobs.NO_STATISTICS);
+    }
+
+    /** The same weight quantization in every layer, without activation statistics. */
     public Quantization(NumberFormat weights, NumberFormat activations, Granularity granularity,
                         NumberFormat kvCache) {
         this(weights, activations, granularity, kvCache, LayerWeights.NONE, Optional.empty());
@@ -64,6 +78,25 @@ public record Quantization(NumberFormat weights, NumberFormat activations, Granu
                 out.add(f);
         }
         return out;
+    }
+
+    /**
+     * The point's trace: its workload with these formats, and, where asked, the activations' measured code
+     * statistics ({@link MeasuredActivations}).
+     *
+     * @throws org.bitsweep.workloads.UserInputException when the statistics' model cannot run this quantization
+     */
+    public Trace trace(Workload workload) {
+        return trace(workload, weights, granularity);
+    }
+
+    /** {@link #trace(Workload)} with other weights in every weight layer (a per-layer choice's). */
+    public Trace trace(Workload workload, NumberFormat weights, Granularity granularity) {
+        Trace t = Trace.of(workload, OperandFormats.of(weights, activations), kvCache, granularity);
+        if (activationStatistics.equals(SweepKnobs.NO_STATISTICS))
+            return t;
+        return MeasuredActivations.attach(t, activationStatistics, QuantConfig.of(weights, granularity),
+                QuantConfig.of(activations, Granularity.TENSOR));
     }
 
     /** The group size, or 0 when the weights are not grouped. */

@@ -86,6 +86,8 @@ public final class ResultColumns {
                 + "\";\"; empty when none"));
         c.add(number("budget_bits", "quantization.allocate's budget: weight storage per weight over the network, "
                 + "scales included; NaN when none", false));
+        c.add(text("activation_statistics", "where the activations' code statistics came from: none, or the "
+                + "Fashion-MNIST model they were measured on"));
         c.add(text("kind", "the target kind"));
         List<String> seen = new ArrayList<>(List.of("kind"));
         for (String kindId : targetKinds)

@@ -98,6 +98,15 @@ public final class SweepKnobs {
             "F", "the KV cache's format, for its DRAM traffic and as attention's B operand; auto: the activations'",
             "auto, or any format of bitsweep formats", raw -> KvCacheChoice.parse(Raw.text(raw)),
             KvCacheChoice::toString, Range.NONE);
+    /** What {@code activation_statistics} takes besides a model: no statistics. */
+    public static final String NO_STATISTICS = "none";
+    public static final Knob<String> ACTIVATION_STATISTICS = Knob.of("activation_statistics", String.class,
+            NO_STATISTICS, "S", "the activations' code statistics in the trace, for PEs whose timing and energy depend "
+                    + "on the values (bit-pragmatic): none (each PE assumes the format's worst value), or measured on a "
+                    + "shipped Fashion-MNIST model's first 1,000 test images in the point's formats (each layer its "
+                    + "own when the workload is that model; any other workload takes its layers pooled)",
+            "none, " + String.join(", ", FashionModels.names()),
+            Parsers.choice("activation statistics", activationStatistics(), m -> m), Range.NONE);
     public static final Knob<Integer> BATCH = Knob.of("batch", Integer.class, 1, "N",
             "sequences (or images) per run: a decode step makes one token for each", "1 to 65536",
             Parsers.integer(1, 1 << 16), Range.INTEGER);
@@ -143,10 +152,17 @@ public final class SweepKnobs {
             }, AllocateChoice::budgetBits, Range.NONE);
 
     /** The quantization knobs, in file order. */
-    public static final List<Knob<?>> QUANTIZATION = List.of(WEIGHTS, ACTIVATIONS, GRANULARITY, KV_CACHE);
+    public static final List<Knob<?>> QUANTIZATION = List.of(WEIGHTS, ACTIVATIONS, GRANULARITY, KV_CACHE,
+            ACTIVATION_STATISTICS);
 
     /** The workload's knobs beside its name, in file order: {@code workload: {name: ..., batch: ..., layers: ...}}. */
     public static final List<Knob<?>> WORKLOAD_OPTIONS = List.of(BATCH, LAYERS);
+
+    private static List<String> activationStatistics() {
+        List<String> values = new java.util.ArrayList<>(List.of(NO_STATISTICS));
+        values.addAll(FashionModels.names());
+        return values;
+    }
 
     private static Knob<NumberFormat> format(String name, String help, String valid) {
         return new Knob<>(name, NumberFormat.class, null, "F", help, valid, raw -> Formats.parse(Raw.text(raw)),

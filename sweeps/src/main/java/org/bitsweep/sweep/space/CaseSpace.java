@@ -48,6 +48,7 @@ final class CaseSpace {
     /** Absent unless the case sets them. */
     private final Axis<LayerFormats> layerFormats;
     private final Axis<AllocateChoice> allocate;
+    private final Axis<String> activationStatistics;
     /** Batching and filtering a workload builds its layers anew; each (workload, batch, selection) is built once. */
     private final Map<RunKey, WorkloadRun> runs = new ConcurrentHashMap<>();
     private final List<Axis<?>> targetAxes = new ArrayList<>();
@@ -83,6 +84,7 @@ final class CaseSpace {
         kvCache = c.requireAxis("quantization.kv_cache").as(KvCacheChoice.class);
         layerFormats = c.axis("quantization.layers").map(a -> a.as(LayerFormats.class)).orElse(null);
         allocate = c.axis(SweepKnobs.ALLOCATE_KEY).map(a -> a.as(AllocateChoice.class)).orElse(null);
+        activationStatistics = c.requireAxis("quantization.activation_statistics").as(String.class);
         for (Axis<?> a : axes)
             if (a.key().startsWith("target."))
                 targetAxes.add(a);
@@ -119,7 +121,8 @@ final class CaseSpace {
         GranularityChoice g = value(granularity, valueIndex);
         Quantization q = new Quantization(w, a, g.resolve(w), value(kvCache, valueIndex).resolve(a),
                 layerFormats == null ? LayerWeights.NONE : value(layerFormats, valueIndex).resolve(g),
-                allocate == null ? Optional.empty() : Optional.of(value(allocate, valueIndex).resolve(g)));
+                allocate == null ? Optional.empty() : Optional.of(value(allocate, valueIndex).resolve(g)),
+                value(activationStatistics, valueIndex));
         KnobValues knobs = new KnobValues();
         for (Axis<?> t : targetAxes)
             put(knobs, t, valueIndex[axisIndex.get(t.key())]);

@@ -157,7 +157,7 @@ class SweepFileReaderTest {
     @Test
     void missingRequiredFieldsAreNamed() {
         assertThat(error("workload: llama-2-7b:decode\ntarget:\n  array: 8\n"))
-                .isEqualTo("sweep.yaml:1: quantization: missing; it is required (keys: activations, allocate, granularity, kv_cache, layers, weights)");
+                .isEqualTo("sweep.yaml:1: quantization: missing; it is required (keys: activation_statistics, activations, allocate, granularity, kv_cache, layers, weights)");
         assertThat(error(MINIMAL.replace("workload: llama-2-7b:decode\n", "")))
                 .isEqualTo("sweep.yaml:1: workload: missing; it is required (one value, or a list of values to sweep)");
     }

@@ -96,6 +96,13 @@ public final class ActivationQuantizer {
         }
     }
 
+    /** The code an {@link #indexes index} stands for; -1 for {@link #nanIndex}, which stands for no code. */
+    int codeOfIndex(int index) {
+        if (integer != null)
+            return integer.encodeInt(index);
+        return index == nanIndex() ? -1 : index ^ zeroCode();
+    }
+
     /** Added to an {@link #indexes index} to look its operand up in {@link #operandTable}. */
     int indexOffset() {
         return integer == null ? 0 : (int) -integer.minInt();

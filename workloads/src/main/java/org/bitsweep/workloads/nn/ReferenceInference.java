@@ -2,6 +2,7 @@ package org.bitsweep.workloads.nn;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.bitsweep.workloads.quant.QuantConfig;
 import org.bitsweep.workloads.quant.QuantizedTensor;
 import org.bitsweep.workloads.quant.Quantizer;
 import org.bitsweep.workloads.tensor.Tensor;
+import org.bitsweep.workloads.trace.CodeStatistics;
 import org.bitsweep.workloads.trace.OperandFormats;
 
 /**
@@ -241,6 +243,64 @@ public final class ReferenceInference {
         return pass.run().clone();
     }
 
+    /**
+     * Each weighted layer's input codes as its dot products read them, over {@code images}: every value coded with
+     * the layer's static scale; for a convolution every entry of the lowered (im2col) matrix, zero padding included,
+     * so that each count stands for one MAC per output channel (what a value-dependent PE such as Bit-Pragmatic
+     * streams). Layers whose inputs are not quantized are left out; a NaN (an overflow upstream) counts as no code.
+     *
+     * @return layer name → histogram of its activation format's codes, in layer order
+     */
+    public Map<String, CodeStatistics> activationStatistics(LabelledImages images) {
+        checkImages(images);
+        int n = net.layers().size();
+        int tasks = (images.count() + IMAGES_PER_TASK - 1) / IMAGES_PER_TASK;
+        long[][] total = IntStream.range(0, tasks).parallel().mapToObj(t -> {
+            Pass pass = new Pass();
+            long[][] counts = new long[n][];
+            int[][] index = new int[n][];
+            int[][] col = new int[n][];
+            for (int i = 0; i < n; i++) {
+                if (activations[i] == null)
+                    continue;
+                counts[i] = new long[activations[i].format().codeCount()];
+                index[i] = new int[net.shapeBefore(i).size()];
+                if (net.layers().get(i) instanceof Conv2d c)
+                    col[i] = new int[c.reduction() * net.shapeBefore(i + 1).plane()];
+            }
+            int to = Math.min(images.count(), (t + 1) * IMAGES_PER_TASK);
+            for (int image = t * IMAGES_PER_TASK; image < to; image++) {
+                images.normalized(image, pass.input());
+                pass.run((i, x) -> {
+                    if (counts[i] == null)
+                        return;
+                    activations[i].indexes(x, x.length, index[i]);
+                    int[] streamed = index[i];
+                    if (net.layers().get(i) instanceof Conv2d c) {
+                        Kernels.im2col(index[i], net.shapeBefore(i), c, net.shapeBefore(i + 1), col[i]);
+                        streamed = col[i];
+                    }
+                    for (int v : streamed) {
+                        int code = activations[i].codeOfIndex(v);
+                        if (code >= 0)
+                            counts[i][code]++;
+                    }
+                });
+            }
+            return counts;
+        }).reduce((a, b) -> {
+            for (int i = 0; i < n; i++)
+                for (int c = 0; a[i] != null && c < a[i].length; c++)
+                    a[i][c] += b[i][c];
+            return a;
+        }).orElseThrow();
+        Map<String, CodeStatistics> statistics = new LinkedHashMap<>();
+        for (int i : net.weightedLayers())
+            if (total[i] != null)
+                statistics.put(net.weighted(i).name(), new CodeStatistics(activations[i].format(), total[i]));
+        return statistics;
+    }
+
     private void checkImages(LabelledImages images) {
         if (images.pixelsPerImage() != net.input().size())
             throw new IllegalArgumentException("%s takes %s inputs; %s has %d pixels per image"
@@ -314,13 +374,25 @@ public final class ReferenceInference {
         float[] run() {
             if (!anyDotProducts)
                 return floats.forward(weights, net.biases, activations);
+            return run(null);
+        }
+
+        /** The forward pass, layer by layer, showing each layer its input first (when {@code inputs} is not null). */
+        float[] run(LayerInputs inputs) {
             for (int i = 0; i < net.layers().size(); i++) {
+                if (inputs != null)
+                    inputs.accept(i, floats.act[i]);
                 if (workers[i] == null)
                     floats.layer(i, weights, net.biases, activations);
                 else if (!workers[i].forward(floats.act[i], floats.act[i + 1]))
                     return nanLogits();
             }
             return floats.act[net.layers().size()];
+        }
+
+        /** Layer i's input, before the layer quantizes it. */
+        interface LayerInputs {
+            void accept(int layer, float[] input);
         }
 
         /** What an image whose activations left every format's range comes to: NaN logits, as float hardware gives. */
