@@ -9,7 +9,8 @@
 #      candidates and with int2 added.
 #   3. Energy budgets (examples/studies/hawq-v3.py): for each budget, as a fraction of uniform int8's energy, the
 #      assignment with the least summed per-layer top-1 drop (allocate's sensitivities) whose energy fits.
-# Writes OUT/allocations.csv, OUT/energy-budgets.csv and, with matplotlib, OUT/hawq-v3.png.
+# Writes OUT/allocations.csv, OUT/energy-budgets.csv, the chart OUT/hawq-v3.svg and, where matplotlib is
+# installed, OUT/hawq-v3.png.
 # Run: examples/studies/hawq-v3.sh [OUT] (default runs/hawq-v3). Page: docs/studies/hawq-v3.md
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
