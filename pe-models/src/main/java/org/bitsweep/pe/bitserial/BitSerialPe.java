@@ -1,5 +1,7 @@
 package org.bitsweep.pe.bitserial;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,24 +21,31 @@ import org.bitsweep.workloads.trace.LayerTrace;
 import org.bitsweep.workloads.trace.OperandFormats;
 
 /**
- * A bit-serial MAC: one operand in parallel, the other one bit per cycle. Two designs:
+ * A bit-serial inner-product unit: one operand in parallel, the other one bit per cycle, {@code lanes} lanes of one
+ * output summed by an adder tree into one accumulator. Two designs:
  * <ul>
  *   <li><b>Stripes</b> (Judd et al., MICRO 2016): the activation's bits stream in, one per cycle, each ANDed with the
- *       parallel weight, shifted to its place and added; a b-bit activation takes b cycles whatever its value. In two's
- *       complement the top bit is worth −2^(b−1), so the last term is subtracted.</li>
+ *       parallel weight; a serial inner-product unit (SIP) sums 16 lanes' terms by an adder tree and adds the shifted
+ *       sum into its accumulator, so a b-bit activation takes b cycles whatever its value. In two's complement the
+ *       top bit is worth −2^(b−1), so the last term is subtracted.</li>
  *   <li><b>Bit-Pragmatic</b> (Albericio et al., MICRO 2017): only the activation's non-zero bits ("essential bits",
- *       one-offsets) stream in, so a value takes as many cycles as it has one-bits. Activations are broadcast in
- *       bricks of 16 that step together, so a brick takes as long as its slowest member, and at least one cycle.
- *       Signed values stream the one-bits of their magnitude and subtract each term (our choice: the paper's
- *       activations are unsigned, after ReLU).</li>
+ *       one-offsets) stream in; each lane shifts its weight by the offset, and the unit's 16 lanes (a brick of 16
+ *       activations) step together, so a brick takes as long as its slowest member, and at least one cycle. Signed
+ *       values stream the one-bits of their magnitude and subtract each term (our choice: the paper's activations
+ *       are unsigned, after ReLU).</li>
  * </ul>
- * Either can serialize the weight instead (as BitMoD does); {@link Serial} says which operand streams.
+ * Either can serialize the weight instead (as BitMoD does); {@link Serial} says which operand streams. The
+ * arithmetic is per MAC, each lane's terms added in order; the tree only regroups the same sum.
  */
 public final class BitSerialPe implements PeModel {
     public static final String ID = "bit-serial";
     public static final String PRAGMATIC_ID = "bit-pragmatic";
-    /** Bit-Pragmatic broadcasts activations in bricks of 16 that advance together (Albericio et al., MICRO 2017). */
-    public static final int PRAGMATIC_BRICK = 16;
+    /**
+     * Lanes of one inner-product unit: Stripes' SIP takes 16 activation bits and 16 weights per cycle (Judd et al.,
+     * MICRO 2016), and Bit-Pragmatic broadcasts activations in bricks of 16 that advance together (Albericio et al.,
+     * MICRO 2017).
+     */
+    public static final int UNIT_LANES = 16;
 
     /** Which operand streams bit by bit. */
     public enum Serial { ACTIVATION, WEIGHT }
@@ -45,32 +54,38 @@ public final class BitSerialPe implements PeModel {
     private final Overflow overflow;
     private final Serial serial;
     private final boolean essentialBitsOnly;
-    private final int syncLanes;
+    private final int lanes;
     private final OperandStatistics statistics;
 
     /**
      * @param essentialBitsOnly Bit-Pragmatic's skipping of zero bits
-     * @param syncLanes         lanes whose serial operands step together (1: each lane on its own)
+     * @param lanes             lanes of one output side by side, summed by an adder tree; their serial operands
+     *                          step together (1: a lone serial MAC)
      */
-    public BitSerialPe(PeParams params, Serial serial, boolean essentialBitsOnly, int syncLanes) {
+    public BitSerialPe(PeParams params, Serial serial, boolean essentialBitsOnly, int lanes) {
         this.accBits = params.accumulatorBits();
         this.overflow = params.overflow();
         this.statistics = params.statistics();
         this.serial = Objects.requireNonNull(serial, "serial");
         this.essentialBitsOnly = essentialBitsOnly;
-        if (syncLanes < 1)
-            throw new IllegalArgumentException("sync lanes must be >= 1, got " + syncLanes);
-        this.syncLanes = syncLanes;
+        if (lanes < 1)
+            throw new IllegalArgumentException("lanes must be >= 1, got " + lanes);
+        this.lanes = lanes;
     }
 
-    /** Stripes: activations serial, every bit. */
+    /** Stripes: activations serial, every bit, a 16-lane SIP. */
     public static BitSerialPe stripes(PeParams params) {
-        return new BitSerialPe(params, Serial.ACTIVATION, false, 1);
+        return new BitSerialPe(params, Serial.ACTIVATION, false, UNIT_LANES);
     }
 
-    /** Bit-Pragmatic: activations serial, essential bits only, bricks of 16. */
+    /** Bit-Pragmatic: activations serial, essential bits only, bricks of 16 lanes. */
     public static BitSerialPe pragmatic(PeParams params) {
-        return new BitSerialPe(params, Serial.ACTIVATION, true, PRAGMATIC_BRICK);
+        return new BitSerialPe(params, Serial.ACTIVATION, true, UNIT_LANES);
+    }
+
+    @Override
+    public int lanes() {
+        return lanes;
     }
 
     @Override
@@ -101,9 +116,9 @@ public final class BitSerialPe implements PeModel {
                 .formatted(accBits);
     }
 
-    // Timing. Stripes: the serial operand's width. Pragmatic: the expected number of one-bits of the slowest of
-    // syncLanes serial values, at least 1, from the serial operand's code histogram (the layer's, else the one given
-    // with the PE's params); without one, the worst case.
+    // Timing, per lane-MAC. Stripes: the serial operand's width. Pragmatic: the expected number of one-bits of the
+    // slowest of the unit's lanes, at least 1, from the serial operand's code histogram (the layer's, else the one
+    // given with the PE's knobs); without one, the worst case.
     @Override
     public long cyclesPerMac(OperandFormats f, LayerTrace t) {
         requireSupported(f);
@@ -117,14 +132,14 @@ public final class BitSerialPe implements PeModel {
         requireSupported(f);
         if (!essentialBitsOnly)
             return serialFormat(f).bits();
-        return expectedSlowestOf(termDistribution(f, t), syncLanes);
+        return expectedSlowestOf(termDistribution(f, t), lanes);
     }
 
     /** The mean cycles for an explicit histogram of the serial operand (per-layer statistics). */
     public double meanCyclesPerMac(CodeStatistics serialCodes) {
         if (!essentialBitsOnly)
             return serialCodes.format().bits();
-        return expectedSlowestOf(termDistribution(serialCodes), syncLanes);
+        return expectedSlowestOf(termDistribution(serialCodes), lanes);
     }
 
     /**
@@ -177,25 +192,37 @@ public final class BitSerialPe implements PeModel {
         return Long.bitCount(Math.abs(v));
     }
 
-    // Activity per MAC. Stripes, per cycle: a bit select from the serial register, an AND row of the parallel
-    // operand's width (priced as a p×1 multiplier: one partial-product cell per bit), a shift into place, an
-    // accumulator add and write. Pragmatic, per term: the one-offset encoder (a b:1 multiplexer of offsets), the
-    // shift, the add (or subtract) and write; energy follows the mean term count, not the slowest lane's. Per MAC,
-    // both write each operand register once.
+    // Activity per lane-MAC. Per lane, Stripes, every cycle: a bit select from the serial register and an AND row of
+    // the parallel operand, which passes it or 0 (priced as a p-bit 2:1 multiplexer, one gate per bit, as shift-add
+    // prices its ternary select; an array multiplier's p×1 cells would count a full adder per bit that the tree
+    // already counts); Pragmatic, per term: the
+    // one-offset encoder (a b:1 multiplexer of offsets) and a shift of the parallel operand by the offset, so per-lane
+    // energy follows the mean term count, not the brick's slowest. Per unit cycle (shared by the lanes, so 1/lanes of
+    // it per lane-MAC): the adder tree, Stripes' shift of the tree's sum into place, the accumulator add and write;
+    // the unit is clocked for the slowest lane's terms. Per MAC, both write each operand register once.
     @Override
     public Activity activityPerMac(OperandFormats f, LayerTrace t) {
         requireSupported(f);
         int s = serialFormat(f).bits();
         int p = parallelFormat(f).bits();
-        double steps = essentialBitsOnly ? meanTerms(termDistribution(f, t)) : s;
         Activity.Builder a = Activity.builder();
-        if (essentialBitsOnly)
-            a.add(offsetEncoder(s), steps);
-        else
-            a.add(Part.multiplexer(1, s), steps).add(Part.multiplier(p, 1), steps);
-        return a.add(Part.shifter(productBits(f), s - 1), steps)
-                .add(Part.adder(accBits), steps)
-                .add(Part.register(accBits), steps)
+        double unitCycles;
+        if (essentialBitsOnly) {
+            double[] terms = termDistribution(f, t);
+            double perLane = meanTerms(terms);
+            a.add(offsetEncoder(s), perLane).add(Part.shifter(productBits(f), s - 1), perLane);
+            unitCycles = expectedSlowestOf(terms, lanes);
+        } else {
+            a.add(Part.multiplexer(1, s), s).add(andRow(p), s);
+            unitCycles = s;
+        }
+        double shared = unitCycles / lanes;
+        int term = termBits(f);
+        treeAdders(term, lanes).forEach((adder, count) -> a.add(adder, count * shared));
+        if (!essentialBitsOnly)
+            a.add(Part.shifter(treeSumBits(term, lanes), s - 1), shared);
+        return a.add(Part.adder(accBits), shared)
+                .add(Part.register(accBits), shared)
                 .add(Part.register(p), 1)
                 .add(Part.register(s), 1)
                 .build();
@@ -214,19 +241,60 @@ public final class BitSerialPe implements PeModel {
         return Part.multiplexer(offsetBits, serialBits);
     }
 
-    // Inventory.
+    /** The parallel operand ANDed with one serial bit: it or 0, a p-bit 2:1 select. */
+    private static Part andRow(int parallelBits) {
+        return Part.multiplexer(parallelBits, 2);
+    }
+
+    /** Bits of one lane's term entering the tree: the parallel operand (Stripes) or it shifted into place (Pragmatic). */
+    private int termBits(OperandFormats f) {
+        return essentialBitsOnly ? productBits(f) : parallelFormat(f).bits();
+    }
+
+    /**
+     * A binary adder tree over {@code inputs} terms of {@code termBits}: each level halves the terms (an odd one passes
+     * on) and its adders are one bit wider than their inputs, so 16 terms take 8 + 4 + 2 + 1 = 15 adders of
+     * termBits + 1 … termBits + 4 bits.
+     */
+    static Map<Part, Integer> treeAdders(int termBits, int inputs) {
+        Map<Part, Integer> adders = new LinkedHashMap<>();
+        int width = termBits;
+        for (int n = inputs; n > 1; n = (n + 1) / 2) {
+            width++;
+            adders.merge(Part.adder(width), n / 2, Integer::sum);
+        }
+        return adders;
+    }
+
+    /** Bits of the tree's sum: one more per level. */
+    static int treeSumBits(int termBits, int inputs) {
+        int width = termBits;
+        for (int n = inputs; n > 1; n = (n + 1) / 2)
+            width++;
+        return width;
+    }
+
+    // Inventory: per lane the select (bit select or offset encoder), the AND row (Stripes) or offset shifter
+    // (Pragmatic) and the two operand registers; per unit the adder tree, Stripes' shifter of the tree's sum, the
+    // accumulator adder and register.
     @Override
     public Inventory inventory(OperandFormats f) {
         requireSupported(f);
         int s = serialFormat(f).bits();
         int p = parallelFormat(f).bits();
-        Part select = essentialBitsOnly ? offsetEncoder(s) : Part.multiplexer(1, s);
-        Part shifter = Part.shifter(productBits(f), s - 1);
-        if (essentialBitsOnly)
-            return Inventory.of(select, shifter, Part.adder(accBits), Part.register(accBits), Part.register(p),
-                    Part.register(s));
-        return Inventory.of(select, Part.multiplier(p, 1), shifter, Part.adder(accBits), Part.register(accBits),
-                Part.register(p), Part.register(s));
+        Map<Part, Integer> counts = new LinkedHashMap<>();
+        Part[] perLane = essentialBitsOnly
+                ? new Part[] {offsetEncoder(s), Part.shifter(productBits(f), s - 1), Part.register(p), Part.register(s)}
+                : new Part[] {Part.multiplexer(1, s), andRow(p), Part.register(p), Part.register(s)};
+        for (Part part : perLane)
+            counts.merge(part, lanes, Integer::sum);
+        int term = termBits(f);
+        treeAdders(term, lanes).forEach((adder, count) -> counts.merge(adder, count, Integer::sum));
+        if (!essentialBitsOnly)
+            counts.merge(Part.shifter(treeSumBits(term, lanes), s - 1), 1, Integer::sum);
+        counts.merge(Part.adder(accBits), 1, Integer::sum);
+        counts.merge(Part.register(accBits), 1, Integer::sum);
+        return new Inventory(counts);
     }
 
     // Arithmetic: one term per cycle, least significant first, each added into the accumulator with its overflow

@@ -28,9 +28,10 @@ public final class PeCatalog {
             new Entry(IntMacPe.ID, "bit-parallel integer MAC, any weight × activation width up to 16 bits, "
                     + "one MAC per cycle", IntMacPe::new),
             new Entry(BitSerialPe.ID, "Stripes (Judd et al., MICRO 2016): integer activations bit-serial, weights in "
-                    + "parallel; cycles per MAC = activation bits", BitSerialPe::stripes),
+                    + "parallel, a 16-lane serial inner-product unit (one adder tree, shifter and accumulator); cycles "
+                    + "per MAC = activation bits", BitSerialPe::stripes),
             new Entry(BitSerialPe.PRAGMATIC_ID, "Bit-Pragmatic (Albericio et al., MICRO 2017): only the activations' "
-                    + "non-zero bits, bricks of 16 in step; cycles from the activation code histogram, else all bits",
+                    + "non-zero bits, a 16-lane unit (a brick of 16 in step, one adder tree and accumulator); cycles from the activation code histogram, else all bits",
                     BitSerialPe::pragmatic),
             new Entry(BitModPe.ID, "BitMoD (Chen et al., HPCA 2025): 4-lane dot product, weights 2 bits per cycle "
                     + "(int, bitmod-fp3/fp4 and variants, bitmod3/4), fp16 activations in exact fixed point, "

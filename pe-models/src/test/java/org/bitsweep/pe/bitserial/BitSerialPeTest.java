@@ -3,6 +3,8 @@ package org.bitsweep.pe.bitserial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Map;
+
 import org.bitsweep.cost.Part;
 import org.bitsweep.pe.OperandStatistics;
 import org.bitsweep.pe.Overflow;
@@ -77,24 +79,56 @@ class BitSerialPeTest {
         BitSerialPe bricks = BitSerialPe.pragmatic(p);
         assertThat(bricks.meanCyclesPerMac(W8_A4, null)).isCloseTo(1 + 2 * (1 - Math.pow(0.75, 16)), within(1e-12));
         assertThat(bricks.cyclesPerMac(W8_A4, null)).isEqualTo(3);
-        // Energy follows the mean term count, E[T] = 1/4·1 + 1/4·3 = 1 add per MAC, not the brick's 2.98 cycles.
-        assertThat(bricks.activityPerMac(W8_A4, null).counts().get(Part.adder(24))).isCloseTo(1.0, within(1e-12));
+        // Per lane, energy follows the mean term count, E[T] = 1/4·1 + 1/4·3 = 1 offset shift per MAC (int8 weights
+        // shifted by 0..3 into a 12-bit term: −128 · −8 = 1024 = 2^10, plus the sign), not the brick's 2.98 cycles.
+        // The unit's tree and accumulator run every brick cycle, shared by 16 lanes: 2.979955 / 16 per lane-MAC each.
+        var counts = bricks.activityPerMac(W8_A4, null).counts();
+        double brickCycles = 1 + 2 * (1 - Math.pow(0.75, 16));
+        assertThat(counts.get(Part.shifter(12, 3))).isCloseTo(1.0, within(1e-12));
+        assertThat(counts.get(Part.adder(24))).isCloseTo(brickCycles / 16, within(1e-12));
+        assertThat(counts.get(Part.adder(13))).isCloseTo(8 * brickCycles / 16, within(1e-12));
+    }
+
+    @Test
+    void aSixteenLaneTreeHasFifteenAddersOneBitWiderPerLevel() {
+        // 16 terms of 4 bits: 8 adders of 5 bits, 4 of 6, 2 of 7, 1 of 8; the sum has 8 bits.
+        assertThat(BitSerialPe.treeAdders(4, 16)).containsExactly(Map.entry(Part.adder(5), 8),
+                Map.entry(Part.adder(6), 4), Map.entry(Part.adder(7), 2), Map.entry(Part.adder(8), 1));
+        assertThat(BitSerialPe.treeSumBits(4, 16)).isEqualTo(8);
+        // Five terms: 2 adders, then 3 terms (one passed on): 1 adder, then 2: 1 adder.
+        assertThat(BitSerialPe.treeAdders(4, 5)).containsExactly(Map.entry(Part.adder(5), 2),
+                Map.entry(Part.adder(6), 1), Map.entry(Part.adder(7), 1));
+        assertThat(BitSerialPe.treeAdders(4, 1)).isEmpty();
+    }
+
+    @Test
+    void aStripesSipBuildsSixteenLanesAndOneTreeShifterAndAccumulator() {
+        // Weights int4 in parallel, activations int8 serial: per lane a 1-of-8 bit select, a 4-bit AND row (a 2:1
+        // select of the weight or 0) and the 4- and 8-bit operand registers; the tree over 4-bit terms, an 8-bit
+        // shifter of its sum by 0..7, the 24-bit accumulator.
+        assertThat(stripes.lanes()).isEqualTo(16);
+        assertThat(stripes.inventory(W4_A8).counts()).containsExactly(Map.entry(Part.multiplexer(1, 8), 16),
+                Map.entry(Part.multiplexer(4, 2), 16), Map.entry(Part.register(4), 16), Map.entry(Part.register(8), 16),
+                Map.entry(Part.adder(5), 8), Map.entry(Part.adder(6), 4), Map.entry(Part.adder(7), 2),
+                Map.entry(Part.adder(8), 1), Map.entry(Part.shifter(8, 7), 1), Map.entry(Part.adder(24), 1),
+                Map.entry(Part.register(24), 1));
     }
 
     @Test
     void theLayersOwnActivationHistogramWinsOverTheWorstCase() {
         // int4 activations 0, 0, 1, 7 carried by the layer: one-bit counts 0, 0, 1, 3, so a brick of 16 takes
         // 1 + 2 · (1 − 0.75^16) = 2.98 cycles; the PE has no histogram, so the same layer without statistics takes
-        // int4's worst value, 7 = 0b111: three cycles. Energy follows the mean one-bit count, 1/4 · 1 + 1/4 · 3 = 1
-        // accumulator add per MAC against 3.
+        // int4's worst value, 7 = 0b111: three cycles. A lane's offset shifts follow the mean one-bit count,
+        // 1/4 · 1 + 1/4 · 3 = 1 per MAC against 3 (int8 weights shifted by 0..3 into a 12-bit term).
         int[] codes = {INT4.encodeInt(0), INT4.encodeInt(0), INT4.encodeInt(1), INT4.encodeInt(7)};
         LayerTrace layer = new LayerTrace(new Layer("conv", new GemmShape(4, 4, 4)), W8_A4, 8, 4)
                 .withActivationStatistics(CodeStatistics.of(INT4, codes));
         assertThat(pragmatic.meanCyclesPerMac(W8_A4, layer)).isCloseTo(1 + 2 * (1 - Math.pow(0.75, 16)),
                 within(1e-12));
         assertThat(pragmatic.meanCyclesPerMac(W8_A4, layer.withActivationStatistics(null))).isEqualTo(3.0);
-        assertThat(pragmatic.activityPerMac(W8_A4, layer).counts().get(Part.adder(24))).isCloseTo(1.0, within(1e-12));
-        assertThat(pragmatic.activityPerMac(W8_A4, layer.withActivationStatistics(null)).counts().get(Part.adder(24)))
+        assertThat(pragmatic.activityPerMac(W8_A4, layer).counts().get(Part.shifter(12, 3))).isCloseTo(1.0,
+                within(1e-12));
+        assertThat(pragmatic.activityPerMac(W8_A4, layer.withActivationStatistics(null)).counts().get(Part.shifter(12, 3)))
                 .isEqualTo(3.0);
         // Stripes ignores the values: four cycles for int4 activations either way.
         assertThat(stripes.meanCyclesPerMac(W8_A4, layer)).isEqualTo(4.0);
@@ -102,14 +136,17 @@ class BitSerialPeTest {
 
     @Test
     void stripesActivityIsPerCycleWorkTimesTheActivationBits() {
-        // int8 activations: 8 cycles of (bit select, 4-bit AND row, shift of the 12-bit product, 24-bit add and write);
-        // the operand registers once. int8 × int4 products need 12 bits: −128 · −8 = 1024 = 2^10, plus the sign.
+        // int8 activations: 8 cycles. Per lane each cycle a bit select and a 4-bit AND row. Per SIP each cycle the
+        // tree (8 + 4 + 2 + 1 adders of 5..8 bits), the shift of its 8-bit sum, the 24-bit add and write, shared by
+        // 16 lanes: 8/16 = 0.5 of each per lane-MAC, so 8 · 0.5 = 4 adds of 5 bits. The operand registers once.
         var counts = stripes.activityPerMac(W4_A8, null).counts();
         assertThat(counts.get(Part.multiplexer(1, 8))).isEqualTo(8.0);
-        assertThat(counts.get(Part.multiplier(4, 1))).isEqualTo(8.0);
-        assertThat(counts.get(Part.shifter(12, 7))).isEqualTo(8.0);
-        assertThat(counts.get(Part.adder(24))).isEqualTo(8.0);
-        assertThat(counts.get(Part.register(24))).isEqualTo(8.0);
+        assertThat(counts.get(Part.multiplexer(4, 2))).isEqualTo(8.0);
+        assertThat(counts.get(Part.adder(5))).isEqualTo(4.0);
+        assertThat(counts.get(Part.adder(8))).isEqualTo(0.5);
+        assertThat(counts.get(Part.shifter(8, 7))).isEqualTo(0.5);
+        assertThat(counts.get(Part.adder(24))).isEqualTo(0.5);
+        assertThat(counts.get(Part.register(24))).isEqualTo(0.5);
         assertThat(counts.get(Part.register(4))).isEqualTo(1.0);
         assertThat(counts.get(Part.register(8))).isEqualTo(1.0);
     }
